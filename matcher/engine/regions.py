@@ -1,0 +1,378 @@
+"""Korean administrative regions: the 시도 → 시군구 hierarchy, typed-location
+resolution and region mentions in announcement text.
+
+Plain Python (no Django) so extraction and eligibility can be tested and
+benchmarked alone. The table is derived from 법정동코드 (see
+``scripts/build_reference.py``).
+
+Eligibility works at city level: '수원시 장안구' is stored as sigungu '수원시'
+with the district kept only for display, because notices address cities.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "regions.json"
+
+HANGUL = "가-힣"
+# After a short or stem-only place name, these show the word really is a place.
+_PLACE_CONTEXT = (
+    r"(?:\s?(?:소재|지역|관내|내\s|권역|권\b|시민|군민|구민|주민|산단|산업단지|국가산업단지|일반산업단지|"
+    r"공단|\d+공단|\d+산단|테크노|혁신도시|에\s?소재|에\s?(?:본사|사업장|주소)))"
+)
+
+
+@dataclass(frozen=True, order=True)
+class Region:
+    """A 시도, or a 시군구 inside it when ``sigungu`` is set. Immutable and hashable."""
+
+    sido: str
+    sigungu: str | None = None
+
+    def contains(self, other: Region) -> bool:
+        """True when a program limited to ``self`` admits a firm located in ``other``."""
+        if self.sido != other.sido:
+            return False
+        return self.sigungu is None or self.sigungu == other.sigungu
+
+    @property
+    def label(self) -> str:
+        return f"{self.sido} {self.sigungu}" if self.sigungu else self.sido
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"sido": self.sido, "sigungu": self.sigungu}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Region:
+        return cls(sido=data["sido"], sigungu=data.get("sigungu") or None)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a firm is: a region plus, optionally, the 읍면동, the full district and a place name."""
+
+    region: Region
+    district: str | None = None  # '수원시 장안구' when the input named the 구 of a city
+    town: str | None = None  # 읍면동
+    place: str | None = None  # an industrial complex or similar, as typed
+
+    @property
+    def label(self) -> str:
+        parts = [self.region.sido, self.district or self.region.sigungu, self.town]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    region: Region
+    start: int
+    end: int
+    text: str
+    strong: bool = True  # a full official name rather than a bare stem
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables for the 17 시도, their 시군구 and 읍면동."""
+
+    sido_short: dict[str, str]
+    sido_former: dict[str, str]
+    sigungu: dict[str, list[str]]
+    towns: dict[str, dict[str, list[str]]]
+    ambiguous_stems: set[str]
+    _sido_alias: dict[str, str] = field(init=False, repr=False)
+    _city_by_name: dict[str, list[tuple[str, str, str]]] = field(init=False, repr=False)
+    _city_by_stem: dict[str, list[tuple[str, str]]] = field(init=False, repr=False)
+    _mention_re: re.Pattern = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sido_alias = {}
+        for full, short in self.sido_short.items():
+            self._sido_alias[full] = full
+            self._sido_alias[short] = full
+        for former, full in self.sido_former.items():
+            self._sido_alias[former] = full
+        # Common informal forms: '경상북도' → also '경북도'? no; '서울시', '부산시' are common.
+        for full, short in self.sido_short.items():
+            if full.endswith(("특별시", "광역시", "특별자치시")):
+                self._sido_alias[short + "시"] = full
+        self._city_by_name = {}
+        self._city_by_stem = {}
+        for sido, names in self.sigungu.items():
+            for name in names:
+                city = name.split(" ")[0]
+                # name may be '수원시 장안구': index both the full district and the city.
+                self._city_by_name.setdefault(name, []).append((sido, city, name))
+                if name != city:
+                    district = name.split(" ")[1]
+                    self._city_by_name.setdefault(district, []).append((sido, city, name))
+                stem = city[:-1]
+                if len(stem) >= 2 and (sido, city) not in self._city_by_stem.get(stem, []):
+                    self._city_by_stem.setdefault(stem, []).append((sido, city))
+        names = sorted(
+            set(self._sido_alias) | set(self._city_by_name) | set(self._city_by_stem),
+            key=len,
+            reverse=True,
+        )
+        alternation = "|".join(re.escape(n) for n in names)
+        # A place name starts a word: not preceded by another Hangul syllable.
+        self._mention_re = re.compile(rf"(?<![{HANGUL}])({alternation})")
+
+    # -- construction --------------------------------------------------------
+    @classmethod
+    def from_file(cls, path: Path = DATA_PATH) -> Gazetteer:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            sido_short=data["sido_short"],
+            sido_former=data["sido_former"],
+            sigungu={k: [n for n in v if n] for k, v in data["sigungu"].items()},
+            towns=data["eupmyeondong"],
+            ambiguous_stems=set(data["ambiguous_stems"]),
+        )
+
+    # -- simple lookups ------------------------------------------------------
+    @property
+    def sidos(self) -> list[str]:
+        return list(self.sido_short)
+
+    def short_name(self, sido: str) -> str:
+        return self.sido_short.get(sido, sido)
+
+    def cities(self, sido: str) -> list[str]:
+        """The city-level 시군구 of a 시도, in table order ('수원시', not '수원시 장안구')."""
+        seen: list[str] = []
+        for name in self.sigungu.get(sido, []):
+            city = name.split(" ")[0]
+            if city not in seen:
+                seen.append(city)
+        return seen
+
+    def parse_sido(self, token: str) -> str | None:
+        """'경북', '경상북도', '강원도' → the official 시도 name; None when not a 시도."""
+        return self._sido_alias.get(token.strip())
+
+    def is_valid(self, region: Region) -> bool:
+        if region.sido not in self.sido_short:
+            return False
+        return region.sigungu is None or region.sigungu in self.cities(region.sido)
+
+    def city_candidates(self, name: str) -> list[Region]:
+        """All regions a 시군구 name or bare stem may mean ('중구' → six cities' 중구)."""
+        hits = {Region(sido, city) for sido, city, _ in self._city_by_name.get(name, [])}
+        if not hits:
+            hits = {Region(sido, city) for sido, city in self._city_by_stem.get(name, [])}
+        return sorted(hits)
+
+    # -- typed locations -----------------------------------------------------
+    def resolve(self, text: str) -> Location | None:
+        """Resolve what a person types as a location: '경북 구미시 공단동', '구미', '경상북도', '서울 관악구'.
+
+        Returns None when the text names no known region or is ambiguous without a 시도
+        ('중구' alone). The whole input is taken as a location, so bare stems resolve.
+        """
+        cleaned = re.sub(r"[(),·ㆍ/]+", " ", text or "").strip()
+        if not cleaned:
+            return None
+        words = cleaned.split()
+        sido: str | None = None
+        index = 0
+        if (words and (parsed := self.parse_sido(words[0]))) or (
+            words
+            and len(words[0]) > 2
+            and (parsed := self.parse_sido(words[0][:2]))
+            and words[0][2:]
+            in (
+                "도",
+                "시",
+            )
+        ):
+            sido, index = parsed, 1
+        rest = words[index:]
+        if not rest:
+            return Location(Region(sido)) if sido else None
+        candidates: list[tuple[str, str, str]] = []
+        consumed = 0
+        # Try '수원시 장안구' (two words), then one word, then a bare stem.
+        if len(rest) >= 2:
+            candidates = self._city_by_name.get(f"{rest[0]} {rest[1]}", [])
+            consumed = 2 if candidates else 0
+        if not candidates:
+            candidates = self._city_by_name.get(rest[0], [])
+            consumed = 1 if candidates else 0
+        if not candidates:
+            stem_hits = self._city_by_stem.get(rest[0], [])
+            candidates = [(s, c, c) for s, c in stem_hits]
+            consumed = 1 if candidates else 0
+        if sido:
+            candidates = [c for c in candidates if c[0] == sido]
+        if not candidates:
+            # '세종시' is the 시도 itself; a lone 시도 with an unknown remainder is still that 시도.
+            if sido is None and (parsed := self.parse_sido(rest[0])):
+                return Location(Region(parsed))
+            return Location(Region(sido)) if sido else None
+        distinct = {(s, c) for s, c, _ in candidates}
+        if len(distinct) > 1:
+            return None
+        found_sido, city, district = candidates[0]
+        after = rest[consumed:]
+        town = None
+        place = None
+        if after:
+            towns = self.towns.get(found_sido, {}).get(city, [])
+            if after[0] in towns:
+                town = after[0]
+                after = after[1:]
+            if after:
+                place = " ".join(after)
+        return Location(
+            Region(found_sido, city),
+            district=district if district != city else None,
+            town=town,
+            place=place,
+        )
+
+    # -- mentions in text ----------------------------------------------------
+    def find_mentions(self, text: str) -> list[RegionMention]:
+        """Region names in running text, in order.
+
+        Full official names ('구미시', '경상북도') always count. Short 시도 names
+        ('경북') count when they stand as a word. Bare 시군구 stems ('구미') count only
+        in a geographic context ('구미 소재', '구미5공단') or in a list with other
+        places ('경주, 경산, 포항, 구미 등'), and stems that are ordinary words
+        ('예산', '양산') need an explicit context.
+        """
+        mentions: list[RegionMention] = []
+        for match in self._mention_re.finditer(text):
+            name = match.group(1)
+            start, end = match.span(1)
+            following = text[end : end + 12]
+            if name in self._sido_alias:
+                full = self._sido_alias[name]
+                is_short = name != full and not name.endswith(("도", "시"))
+                if is_short and not _stands_alone(following):
+                    continue
+                mentions.append(RegionMention(Region(full), start, end, name, strong=not is_short))
+                continue
+            if name in self._city_by_name:
+                entries = self._city_by_name[name]
+                if not name.endswith(("시", "군", "구")) or _continues_word(following):
+                    continue
+                regions = sorted({Region(s, c) for s, c, _ in entries})
+                region = self._disambiguate(regions, mentions)
+                if region is not None:
+                    mentions.append(RegionMention(region, start, end, name, strong=True))
+                continue
+            # A bare stem such as '구미'.
+            stems = self._city_by_stem.get(name, [])
+            context = bool(re.match(_PLACE_CONTEXT, following))
+            listed = _in_place_list(text, start, end)
+            if name in self.ambiguous_stems and not context:
+                continue
+            if not (context or listed or _stands_alone(following, strict=True)):
+                continue
+            regions = sorted({Region(s, c) for s, c in stems})
+            region = self._disambiguate(regions, mentions)
+            if region is not None:
+                mentions.append(RegionMention(region, start, end, name, strong=False))
+        return _drop_listed_stems_without_anchor(mentions, text)
+
+    def _disambiguate(self, regions: list[Region], earlier: list[RegionMention]) -> Region | None:
+        if len(regions) == 1:
+            return regions[0]
+        # Prefer the 시도 named most recently before this mention ('부산 중구').
+        for mention in reversed(earlier):
+            same = [r for r in regions if r.sido == mention.region.sido]
+            if len(same) == 1:
+                return same[0]
+        return None
+
+    def parse_title_prefix(self, title: str) -> tuple[list[Region], bool, str]:
+        """Read a Bizinfo title prefix: '[대구ㆍ경북] …' → (regions, nationwide, rest of title).
+
+        A city right after the prefix ('[경기] 안산시 …') narrows the region to that city.
+        """
+        match = re.match(r"^\s*[\[［【]([^\]］】]{1,40})[\]］】]\s*", title or "")
+        if not match:
+            return [], False, (title or "").strip()
+        inner = match.group(1)
+        rest = title[match.end() :].strip()
+        parts = [p.strip() for p in re.split(r"[ㆍ·,/\s]+", inner) if p.strip()]
+        if any(p == "전국" for p in parts):
+            return [], True, rest
+        regions: list[Region] = []
+        for part in parts:
+            sido = self.parse_sido(part)
+            if sido:
+                regions.append(Region(sido))
+                continue
+            cities = [r for r in self.city_candidates(part)]
+            if len(cities) == 1:
+                regions.append(cities[0])
+        if len(regions) == 1 and regions[0].sigungu is None:
+            lead = re.match(rf"([{HANGUL}]+(?:시|군|구))(?![{HANGUL}])", rest)
+            if lead:
+                narrowed = [r for r in self.city_candidates(lead.group(1)) if r.sido == regions[0].sido]
+                if len(narrowed) == 1:
+                    regions = narrowed
+        return regions, False, rest
+
+
+def _stands_alone(following: str, strict: bool = False) -> bool:
+    """Whether a name is a word of its own: followed by a space, punctuation or a particle."""
+    if not following:
+        return True
+    first = following[0]
+    if not re.match(f"[{HANGUL}]", first):
+        return True
+    if strict:
+        return bool(re.match(r"(?:시|군|에서|에|의|지역|소재|내)(?![가-힣])", following))
+    return bool(
+        re.match(
+            r"(?:은|는|이|가|을|를|의|에|에서|와|과|도|및|지역|소재|권|내|시|지원|형|특화|소재지)(?![가-힣])",
+            following,
+        )
+        or re.match(r"(?:지역|소재|권역|관내)", following)
+    )
+
+
+def _continues_word(following: str) -> bool:
+    """'구미시장' (market/mayor) continues the word; '구미시는' does not."""
+    return bool(re.match(r"(?:장|청|의회|정|민|립|설|책|내버스)(?![는이가을를의에])", following))
+
+
+def _in_place_list(text: str, start: int, end: int) -> bool:
+    """A name inside an enumeration such as '경주, 경산, 포항, 구미 등'."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 3]
+    return bool(re.search(r"[,ㆍ·]\s?$", before) or re.match(r"\s?[,ㆍ·]|\s?등", after))
+
+
+def _drop_listed_stems_without_anchor(mentions: list[RegionMention], text: str) -> list[RegionMention]:
+    """Keep a list of bare stems only when at least one of them has a geographic anchor.
+
+    '경주, 경산, 포항, 구미 등 연관기업' is a place list because 경주 (the article's
+    city) is named elsewhere in full; a list of unrelated words is not.
+    """
+    strong_regions = {m.region for m in mentions if m.strong}
+    strong_sidos = {m.region.sido for m in mentions if m.strong}
+    kept = []
+    for mention in mentions:
+        if mention.strong:
+            kept.append(mention)
+            continue
+        anchored = mention.region in strong_regions or mention.region.sido in strong_sidos
+        following = text[mention.end : mention.end + 12]
+        if anchored or re.match(_PLACE_CONTEXT, following):
+            kept.append(mention)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer built from the shipped table (loaded once per process)."""
+    return Gazetteer.from_file()

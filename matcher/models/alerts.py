@@ -1,0 +1,54 @@
+import secrets
+
+from django.db import models
+
+from matcher.models.vocab import FirmType
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SavedProfile(models.Model):
+    """An owner's saved search with an email for alerts (double opt-in)."""
+
+    email = models.EmailField("이메일")
+    sector = models.CharField("업종", max_length=300)
+    ksic_code = models.CharField(max_length=10, blank=True)
+    sido = models.CharField("시도", max_length=20)
+    sigungu = models.CharField("시군구", max_length=40, blank=True)
+    firm_type = models.CharField("기업 유형", max_length=20, choices=FirmType.choices, blank=True)
+    years = models.FloatField("업력(년)", null=True, blank=True)
+    description = models.TextField("설명", blank=True)
+    confirm_token = models.CharField(max_length=64, unique=True, default=_token)
+    unsubscribe_token = models.CharField(max_length=64, unique=True, default=_token)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "저장된 프로필"
+        verbose_name_plural = "저장된 프로필"
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.sector}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+class AlertDelivery(models.Model):
+    """A program sent to a profile; the unique pair guarantees no program is sent twice."""
+
+    profile = models.ForeignKey(SavedProfile, on_delete=models.CASCADE, related_name="deliveries")
+    program = models.ForeignKey("matcher.Program", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["profile", "program"], name="alert_once_per_program")]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id} → {self.program_id}"

@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+
+from matcher.engine.regions import Region
+
+
+class ProgramQuerySet(models.QuerySet):
+    def published(self) -> "ProgramQuerySet":
+        return self.filter(status=Program.Status.PUBLISHED)
+
+
+class Program(models.Model):
+    """A support program (지원사업) extracted from an announcement.
+
+    List-valued fields are JSON so the same code runs on SQLite and PostgreSQL;
+    matching reads them into the in-memory index rather than querying them.
+    """
+
+    class Status(models.TextChoices):
+        REVIEW = "review", "검토 대기"
+        PUBLISHED = "published", "게시"
+        UNPUBLISHED = "unpublished", "게시 중단"
+
+    announcement = models.ForeignKey(
+        "matcher.Announcement", null=True, blank=True, on_delete=models.SET_NULL, related_name="programs"
+    )
+    # Position of the program inside its announcement (articles hold several).
+    position = models.PositiveIntegerField(default=0)
+    # Bizinfo pblancId, 'kstartup2024:<row>' …; empty for programs found in free text.
+    source_id = models.CharField("원천 ID", max_length=100, null=True, blank=True, unique=True)
+    title = models.CharField("사업명", max_length=500)
+    agency = models.CharField("소관 기관", max_length=200, blank=True)
+    operator = models.CharField("수행 기관", max_length=200, blank=True)
+    nationwide = models.BooleanField("전국", default=False)
+    # [{"sido": "경상북도", "sigungu": "구미시"}, …]; the first is the program's home region.
+    regions = models.JSONField("지역", default=list, blank=True)
+    places = models.JSONField("산업단지 등 장소", default=list, blank=True)
+    firm_types = models.JSONField("대상 기업 유형", default=list, blank=True)
+    years_min = models.FloatField("업력 하한(년)", null=True, blank=True)
+    years_max = models.FloatField("업력 상한(년)", null=True, blank=True)
+    # [{"code": "C28202", "name": "축전지 제조업"}, …] mapped to KSIC where possible.
+    sectors = models.JSONField("업종(KSIC)", default=list, blank=True)
+    keywords = models.JSONField("키워드", default=list, blank=True)
+    support_types = models.JSONField("지원 유형", default=list, blank=True)
+    budget_krw = models.BigIntegerField("총 예산(원)", null=True, blank=True)
+    national_budget_krw = models.BigIntegerField("국비(원)", null=True, blank=True)
+    period_end_year = models.PositiveIntegerField("사업 종료 연도", null=True, blank=True)
+    apply_start = models.DateField("접수 시작", null=True, blank=True)
+    apply_end = models.DateField("접수 마감", null=True, blank=True)
+    contact = models.CharField("문의처", max_length=500, blank=True)
+    source_url = models.URLField("원문 링크", max_length=1000, blank=True)
+    apply_url = models.URLField("신청 링크", max_length=1000, blank=True)
+    summary = models.TextField("사업 내용", blank=True)
+    # {"budget_krw": ["국비 90억원 포함 총 290억원으로 …"], "regions": [...], …}
+    evidence = models.JSONField("근거 문장", default=dict, blank=True)
+    # Morphological analysis of title and text, done once at extraction (Kiwi is slow).
+    search_terms = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REVIEW, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "id"]
+        permissions = [("publish_program", "지원사업 게시/게시 중단")]
+        verbose_name = "지원사업"
+        verbose_name_plural = "지원사업"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def region_list(self) -> list[Region]:
+        return [Region.from_dict(item) for item in self.regions]
+
+    @property
+    def region_scope(self) -> str:
+        """전국 / 시도 / 시군구 / 산업단지 — the narrowest level the program is limited to."""
+        if self.nationwide or not self.regions:
+            return "전국"
+        if self.places:
+            return "산업단지"
+        if any(item.get("sigungu") for item in self.regions):
+            return "시군구"
+        return "시도"
+
+
+class ProgramChange(models.Model):
+    """Audit trail: who changed which fields of a program, and when."""
+
+    program = models.ForeignKey(Program, null=True, on_delete=models.SET_NULL, related_name="changes")
+    program_title = models.CharField(max_length=500)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    action = models.CharField(max_length=40)  # created, edited, published, unpublished, split, merged
+    # {"field": [old, new], …}
+    changes = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "변경 이력"
+        verbose_name_plural = "변경 이력"
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.program_title}"
