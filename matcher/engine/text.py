@@ -1,0 +1,103 @@
+"""Text clean-up shared by parsing, extraction and evidence: HTML → text, sentences, normalisation."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+}
+# Content of these is never text a reader sees; dropping it also keeps scripts out of storage.
+_SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in {"td", "th"}:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:p|div|br|span|html|body|table|li|h\d)\b[^>]*>", text[:5000], re.I))
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML fragment or page, one block per line; scripts and styles removed."""
+    parser = _TextExtractor()
+    parser.feed(markup or "")
+    parser.close()
+    return normalize_text("".join(parser.parts))
+
+
+def normalize_text(text: str) -> str:
+    """NFC, no-break spaces and zero-width characters removed, blank runs collapsed, lines trimmed."""
+    text = unicodedata.normalize("NFC", html.unescape(text or ""))
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\r\n", "\n")
+    text = text.replace("\r", "\n")
+    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+# A sentence ends at a Korean final ending or punctuation followed by space/line end;
+# decimal points ('2.5억') and list numbers ('1.') are not ends.
+_SENTENCE_END = re.compile(r"(?<=[다요음함됨임까][.!?])\s+|(?<=[.!?。])\s+(?=[\"'“‘(\[]?[가-힣A-Z])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a Korean text, trimmed, empty ones dropped."""
+    return [part.strip() for part in _SENTENCE_END.split(text or "") if part and part.strip()]
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,24 @@
+from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
+
+
+def test_html_to_text_drops_scripts_and_keeps_blocks():
+    markup = "<p>첫 문단&nbsp;입니다.</p><script>alert('x')</script><p>둘째<br>줄</p><style>p{}</style>"
+    assert html_to_text(markup) == "첫 문단 입니다.\n\n둘째\n줄"
+
+
+def test_looks_like_html():
+    assert looks_like_html("<p>본문</p>")
+    assert not looks_like_html("구미시는 2030년까지 <중요> 사업을 추진한다")
+
+
+def test_normalize_collapses_blank_runs():
+    assert normalize_text("a  b\r\n\r\n\r\n c\u200b") == "a b\n\nc"
+
+
+def test_split_sentences_keeps_decimals():
+    text = "예산 2.5억원을 투입한다. 또한 수출을 지원한다.\n올해는 20개사를 지원했다"
+    assert split_sentences(text) == [
+        "예산 2.5억원을 투입한다.",
+        "또한 수출을 지원한다.",
+        "올해는 20개사를 지원했다",
+    ]
