@@ -72,7 +72,8 @@ _KSIC_STOP = {"기타", "그", "외", "및", "관련", "제품", "유사", "용"
 _KEYWORD_STOP = {
     "사업", "지원", "추진", "기업", "산업", "구축", "조성", "계획", "방침", "목표", "분야", "과제", "위해",
     "통해", "이번", "올해", "내년", "관련", "기반", "확대", "강화", "활성화", "마련", "예정", "전략",
-    "시장", "지역", "중점", "경쟁력", "확보", "육성", "개최", "대상", "신청", "접수", "모집",
+    "시장", "지역", "중점", "경쟁력", "확보", "육성", "개최", "대상", "신청", "접수", "모집", "억원",
+    "만원", "원", "국비", "도비", "시비", "예산", "포함", "이외", "바탕", "기존", "진행", "최초", "전국",
 }  # fmt: skip
 
 # Nouns, foreign words, roots and affixes glued into one written word form a compound ('고효율', '이차전지').
@@ -256,7 +257,7 @@ def detect_keywords(text: str, limit: int = 12) -> list[str]:
     def flush() -> None:
         if compound:
             word = "".join(compound)
-            if len(word) >= 2 and word not in _KEYWORD_STOP:
+            if len(word) >= 2 and word not in _KEYWORD_STOP and not re.search(r"\d", word):
                 counts[word] += 1
             compound.clear()
 
