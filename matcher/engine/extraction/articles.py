@@ -31,15 +31,29 @@ from matcher.engine.text import html_to_text, looks_like_html, normalize_text, s
 
 # -- general vocabulary of Korean press releases ------------------------------------------
 _IMAGE_LINE = re.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
-_SHARE_WORDS = ("facebook", "twitter", "kakao", "naverband", "googleplus", "페이스북", "트위터", "카카오", "공유")
+_SHARE_WORDS = (
+    "facebook",
+    "twitter",
+    "kakao",
+    "naverband",
+    "googleplus",
+    "페이스북",
+    "트위터",
+    "카카오",
+    "공유",
+)
 _COMMENT_LINE = re.compile(r"^(?:\d+\s*comments?|댓글\s*\d+|comments?\s*\d+)$", re.I)
 # A sentence that leans on the one before it. Strong markers point back ('이는', '이를 통해');
 # weak ones ('특히', '또한') only add emphasis and may open a new program of their own.
-_STRONG_CONTINUATION = r"(?:이는|이를|이에|이와|이처럼|이같이|이 같은|이 사업|이번 사업|해당 사업|여기에|이 밖에)"
+_STRONG_CONTINUATION = (
+    r"(?:이는|이를|이에|이와|이처럼|이같이|이 같은|이 사업|이번 사업|해당 사업|여기에|이 밖에)"
+)
 _CONTINUATION = re.compile(rf"^(?:{_STRONG_CONTINUATION}|아울러|특히|또한)")
 _STRONG_START = re.compile(rf"^{_STRONG_CONTINUATION}")
 # Sentence openers that carry no content ('먼저', '또') and are dropped from titles.
-_LEADING_CONNECTIVE = re.compile(r"^(?:먼저|우선|또한|또|특히|아울러|이외에도|이 밖에도|한편|그리고|이어)\s*,?\s*")
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:먼저|우선|또한|또|특히|아울러|이외에도|이 밖에도|한편|그리고|이어)\s*,?\s*"
+)
 # Verbs that put a program into motion.
 _ACTION_VERB = r"(?:투입|지원|추진|구축|조성|확장|육성|들여|마련|보급|시행|도입|설치|건립|개발|운영|확충)"
 _AGGREGATE = re.compile(r"\d+\s?개\s?(?:사업|과제|분야|프로그램)")
@@ -53,6 +67,8 @@ _QUOTED_NAME = re.compile(r"[‘'“\"]([^’'”\"]{4,60})[’'”\"]")
 _QUOTED_DECLARATION = re.compile(
     r"[‘'“\"][^’'”\"]{4,60}[’'”\"]\s?(?:사업|프로젝트)?\s?(?:을|를)\s?(?:통해|추진|구축|조성|운영|지원|본격)"
 )
+# '두 번째', '셋째', '마지막': the article moves on to the next item of its list.
+_ORDINAL = re.compile(r"^(?:[가-힣]{1,2}\s?번째|첫째|둘째|셋째|넷째|다섯째|여섯째|마지막)")
 _ENUMERATION = re.compile(r"\(([^()]{6,150})\)")
 
 
@@ -72,12 +88,16 @@ class _Draft:
         return " ".join(self.sentences)
 
 
-def extract_article_programs(record: SourceRecord, gazetteer: Gazetteer | None = None) -> list[ExtractedProgram]:
+def extract_article_programs(
+    record: SourceRecord, gazetteer: Gazetteer | None = None
+) -> list[ExtractedProgram]:
     """The support programs a press article announces, with fields and evidence."""
     gazetteer = gazetteer or default_gazetteer()
     text = record.text
     if not text and record.raw:
-        text = html_to_text(record.raw) if record.format == "html" or looks_like_html(record.raw) else record.raw
+        text = (
+            html_to_text(record.raw) if record.format == "html" or looks_like_html(record.raw) else record.raw
+        )
     paragraphs = article_paragraphs(text)
     if not paragraphs:
         return []
@@ -196,6 +216,9 @@ def _segment_by_topics(paragraphs: list[str], items: list[str], declared_at: int
             for item in items
             if item not in covered and _mentions(paragraph, item)
         ]
+        if not fresh and _ORDINAL.match(paragraph):
+            # An ordinal opener without a recognisable item name takes the next item in list order.
+            fresh = [(0, item) for item in items if item not in covered][:1]
         if fresh:
             topic = min(fresh)[1]
             covered.add(topic)
@@ -243,7 +266,9 @@ def _segment_by_declarations(paragraphs: list[str]) -> list[_Draft]:
 
 def _attaches(sentence: str, current: _Draft | None) -> bool:
     """'이는 예산 200억원을 들여 …' describes the program before it rather than a new one."""
-    return current is not None and current.budget is None and bool(re.match(r"^(?:이는|이를|이 사업)", sentence))
+    return (
+        current is not None and current.budget is None and bool(re.match(r"^(?:이는|이를|이 사업)", sentence))
+    )
 
 
 def _fill_budget(draft: _Draft, sentence: str) -> None:
@@ -264,8 +289,11 @@ def _declarations(sentence: str) -> list[tuple[str, Budget | None]]:
     budgets = [b for b in find_budgets(sentence) if b.total_krw]
     for budget in budgets:
         after = sentence[budget.end : budget.end + 40]
-        # The amount is spent on something: '…에 80억원을 투입', '80억원으로 … 추진', '2억원, …에 3억원을 지원'.
-        spent = re.match(rf"\s?(?:을|를)?\s?(?:확대\s?)?{_ACTION_VERB}", after) or re.match(r"\s?(?:으로|로)\s", after)
+        # The amount is spent on something: '…에 80억원을 투입', '80억원으로 … 추진',
+        # or heads a list sharing one verb: '2억원, …에 3억원을 지원'.
+        spent = re.match(rf"\s?(?:을|를)?\s?(?:확대\s?)?{_ACTION_VERB}", after) or re.match(
+            r"\s?(?:으로|로)\s", after
+        )
         listed = re.match(r"\s?,\s", after) and budget is not budgets[-1]
         if not (spent or listed) or not re.search(_ACTION_VERB, sentence[budget.end :]):
             continue
@@ -286,7 +314,7 @@ def _declarations(sentence: str) -> list[tuple[str, Budget | None]]:
 
 
 def _continues(sentences: list[str], current: _Draft) -> bool:
-    """A paragraph continues the current program when it opens with a continuation marker or shares its nouns."""
+    """Whether a paragraph adds to the current program: a continuation marker, or nouns in common."""
     if _PAST_END.search(sentences[-1]) and not _RESULT.search(" ".join(sentences)):
         return False
     if _CONTINUATION.match(sentences[0]) or re.match(r"^또\s", sentences[0]):
@@ -308,7 +336,9 @@ def _content_nouns(text: str) -> set[str]:
 
 
 def _is_speech(paragraph: str) -> bool:
-    return bool(_SPEECH.search(paragraph)) and bool(re.search(r"(?:밝혔|말했|강조했|전했|덧붙였)다", paragraph))
+    return bool(_SPEECH.search(paragraph)) and bool(
+        re.search(r"(?:밝혔|말했|강조했|전했|덧붙였)다", paragraph)
+    )
 
 
 # -- fields -----------------------------------------------------------------------------------
@@ -355,10 +385,11 @@ def _clean_title(phrase: str) -> str:
     if chained and len(phrase) - chained[-1].end() >= 6:
         phrase = phrase[chained[-1].end() :]
     # Keep the head noun phrase after the last relative clause ('…을 구축하는 스마트공장 지원').
-    relative = list(re.finditer(r"\S+(?:하는|[한인된운할])\s", phrase))
+    relative = list(re.finditer(r"\S+(?:하는|되는|적인|[한된할])\s", phrase))
     if relative and len(phrase) - relative[-1].end() >= 6:
         phrase = phrase[relative[-1].end() :]
-    return phrase.strip(" ,")[:120]
+    phrase = re.sub(r"^20\d{2}\s?년\s?(?:을|를)?\s?(?:목표로|까지)\s", "", phrase.strip(" ,"))
+    return phrase[:120]
 
 
 def _build(

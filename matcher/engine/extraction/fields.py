@@ -74,12 +74,16 @@ _KEYWORD_STOP = {
     "통해", "이번", "올해", "내년", "관련", "기반", "확대", "강화", "활성화", "마련", "예정", "전략",
     "시장", "지역", "중점", "경쟁력", "확보", "육성", "개최", "대상", "신청", "접수", "모집", "억원",
     "만원", "원", "국비", "도비", "시비", "예산", "포함", "이외", "바탕", "기존", "진행", "최초", "전국",
+    "투입", "번째", "마지막", "먼저", "수립",
 }  # fmt: skip
 
 # Nouns, foreign words, roots and affixes glued into one written word form a compound ('고효율', '이차전지').
 _COMPOUND_TAGS = {"NNG", "NNP", "NNB", "SL", "SH", "XR", "XPN", "XSN", "NR"}
 
-_PLACE_SUFFIX = r"(?:국가산업단지|일반산업단지|도시첨단산업단지|농공단지|산업단지|산단|공단|테크노밸리|테크노파크|연구단지|혁신도시|연구단)"
+_PLACE_SUFFIX = (
+    r"(?:국가산업단지|일반산업단지|도시첨단산업단지|농공단지|산업단지|산단|공단"
+    r"|테크노밸리|테크노파크|연구단지|혁신도시|연구단)"
+)
 # Modifiers that make '…산단' a kind of complex rather than a named one ('스마트산단 사업').
 _GENERIC_PLACE_PREFIX = {
     "스마트",

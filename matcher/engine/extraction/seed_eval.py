@@ -74,7 +74,9 @@ def similarity(a: str, b: str) -> float:
 
 
 def _gold_text(gold: dict) -> str:
-    return " ".join([gold["title"], gold.get("summary") or "", *gold.get("sectors", []), *gold.get("support", [])])
+    return " ".join(
+        [gold["title"], gold.get("summary") or "", *gold.get("sectors", []), *gold.get("support", [])]
+    )
 
 
 def _program_text(program: ExtractedProgram) -> str:
@@ -115,10 +117,14 @@ def evaluate(seeds_dir: Path, gold_path: Path) -> EvaluationReport:
             budget_ok = _budget_ok(program, gold)
             report.matched += 1
             report.region_right += region_ok
-            report.rows.append(ProgramRow(path.name, gold["uid"], gold["title"], program.title, score, region_ok, budget_ok))
+            report.rows.append(
+                ProgramRow(path.name, gold["uid"], gold["title"], program.title, score, region_ok, budget_ok)
+            )
         for g_index, gold in enumerate(golds):
             if g_index not in matched_golds:
-                report.rows.append(ProgramRow(path.name, gold["uid"], gold["title"], "", 0.0, None, _budget_ok(None, gold)))
+                report.rows.append(
+                    ProgramRow(path.name, gold["uid"], gold["title"], "", 0.0, None, _budget_ok(None, gold))
+                )
         for p_index, program in enumerate(programs):
             if p_index not in matched_programs:
                 report.rows.append(ProgramRow(path.name, None, "", program.title, 0.0))
@@ -126,7 +132,9 @@ def evaluate(seeds_dir: Path, gold_path: Path) -> EvaluationReport:
     present = {p.name for p in seed_files}
     for gold in gold_programs:
         if gold["seed"] not in present:
-            report.rows.append(ProgramRow(gold["seed"], gold["uid"], gold["title"], "", 0.0, None, _budget_ok(None, gold)))
+            report.rows.append(
+                ProgramRow(gold["seed"], gold["uid"], gold["title"], "", 0.0, None, _budget_ok(None, gold))
+            )
     for row in report.rows:
         if row.budget_ok is not None:
             report.budgets_stated += 1

@@ -1,0 +1,112 @@
+"""Splitting press articles into programs. The articles here are made up (other cities, other
+industries) so the rules are tested on text they were not written from; the seed articles are
+scored in test_seed_eval.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from matcher.engine.extraction.articles import article_paragraphs, extract_article_programs
+from matcher.engine.records import SourceRecord
+from matcher.engine.regions import Region
+
+BUDGET_ARTICLE = """홈 > 뉴스 > 경제
+청주시, 내년 중소기업 지원 확대
+기자 0 12 0 0
+청주시는 내년에 12개 사업에 150억원을 투입해 중소기업 지원을 강화한다고 밝혔다.
+photo_2023_001.jpg
+먼저 2024년까지 오창읍 과학산업단지에 국비 40억원 포함 총 120억원으로 ‘바이오 의약품 실증 지원센터’를 \
+구축한다. 이를 통해 시험 장비 15종을 도입하고 기업 전문인력을 양성한다.
+또 소상공인 온라인 판로 개척 지원에 5억원을 투입한다.
+올해는 30개사를 지원해 15억원의 매출 성과를 올린바 있다.
+시는 식품 제조기업 포장 디자인 개선에 1억2000만원, 해외 전시회 참가 지원에 3억원을 지원한다.
+특히 시는 지난 5월 ‘스마트 물류 거점 조성 전략 수립’ 용역이 공모에 선정됐다. \
+국비 등 8000만원으로 내년 6월까지 물류 거점 타당성 조사를 추진한다.
+이범석 시장은 “기업이 성장하는 도시를 만들겠다”며 “지원을 아끼지 않겠다”고 밝혔다.
+Facebook Twitter KakaoStory
+"""
+
+TOPIC_ARTICLE = """창원시는 미래 먹거리 4대 전략산업(수소, 로봇, 방위산업, 항공우주)을 집중 육성한다고 밝혔다.
+먼저 수소 분야는 2026년까지 수소 충전 인프라를 확충하고 수소 부품 기업을 유치한다.
+특히 연료전지 부품 시험 센터를 건립해 기업의 인증을 지원한다.
+로봇 분야에서는 제조 로봇 실증 사업을 추진한다. 이를 통해 중소 제조기업의 로봇 도입을 돕는다.
+세 번째로 방산 분야는 부품 국산화 연구개발을 지원한다.
+마지막 항공우주 분야는 2030년을 목표로 위성 부품 생산 단지를 조성한다.
+시는 지난달 전략산업 육성 보고회를 개최하였다.
+"""
+
+
+def _record(text: str, published_on: date | None = None, fmt: str = "text") -> SourceRecord:
+    return SourceRecord(
+        format=fmt, origin="test", raw=text, text=text if fmt == "text" else "", published_on=published_on
+    )
+
+
+def _by_budget(programs):
+    return {p.budget_krw: p for p in programs}
+
+
+def test_boilerplate_and_headlines_are_not_paragraphs() -> None:
+    paragraphs = article_paragraphs(BUDGET_ARTICLE)
+    assert not any(p.endswith(".jpg") or ">" in p or "Facebook" in p for p in paragraphs)
+    assert "기자 0 12 0 0" not in paragraphs
+    assert "청주시, 내년 중소기업 지원 확대" not in paragraphs  # a headline, no sentence ending
+    assert paragraphs[0].startswith("청주시는 내년에")
+
+
+def test_budget_declarations_each_start_a_program() -> None:
+    programs = extract_article_programs(_record(BUDGET_ARTICLE, published_on=date(2023, 11, 2)))
+    budgets = _by_budget(programs)
+    # Aggregates ('12개 사업에 150억원') and results ('15억원의 매출 성과') are not programs.
+    assert sorted(budgets) == [80_000_000, 120_000_000, 300_000_000, 500_000_000, 12_000_000_000]
+    center = budgets[12_000_000_000]
+    assert center.national_budget_krw == 4_000_000_000
+    assert center.title == "바이오 의약품 실증 지원센터"
+    assert center.period_end_year == 2024
+    assert center.places == ["오창읍 과학산업단지"]
+    assert "시험 장비 15종" in center.summary  # the '이를 통해' sentence continues it
+    assert center.evidence["budget_krw"] and "국비 40억원 포함 총 120억원" in center.evidence["budget_krw"][0]
+    # Two amounts in one sentence are two programs, each titled by its own purpose.
+    assert budgets[120_000_000].title == "식품 제조기업 포장 디자인 개선"
+    assert budgets[300_000_000].title == "해외 전시회 참가 지원"
+    # A lead-in sentence with the project's quoted name belongs to the program declared after it.
+    study = budgets[80_000_000]
+    assert study.title == "스마트 물류 거점 조성 전략 수립"
+    assert study.period_end_year == 2024  # '내년 6월까지' read against the publication year
+    assert not any("시장은" in p.summary for p in programs)  # quoted speech is not a program
+
+
+def test_every_program_has_the_article_city_and_evidence() -> None:
+    programs = extract_article_programs(_record(BUDGET_ARTICLE))
+    for program in programs:
+        assert program.agency == "청주시"
+        assert program.regions[0] == Region("충청북도", "청주시")
+        for name in ("title", "regions"):
+            assert program.evidence[name], name
+        for sentences in program.evidence.values():
+            assert all(sentence in BUDGET_ARTICLE for sentence in sentences)
+    assert extract_article_programs(_record(BUDGET_ARTICLE))[0].period_end_year == 2024
+
+
+def test_topic_enumeration_gives_one_program_per_item() -> None:
+    programs = extract_article_programs(_record(TOPIC_ARTICLE))
+    assert len(programs) == 4
+    hydrogen, robot, defense, space = programs
+    assert "연료전지 부품 시험 센터" in hydrogen.summary  # '특히' continues the item
+    assert hydrogen.period_end_year == 2026
+    assert "로봇 도입" in robot.summary
+    assert "국산화" in defense.summary  # an ordinal opener moves on to the next item
+    assert space.period_end_year == 2030
+    assert not any("보고회" in p.summary for p in programs)  # a past event closes nothing new
+    assert all(p.regions[0] == Region("경상남도", "창원시") for p in programs)
+
+
+def test_html_article_is_read_from_raw() -> None:
+    markup = "<html><body><p>" + "</p><p>".join(TOPIC_ARTICLE.strip().split("\n")) + "</p></body></html>"
+    programs = extract_article_programs(_record(markup, fmt="html"))
+    assert len(programs) == 4
+
+
+def test_article_without_programs() -> None:
+    text = "구미시는 지난 3일 시민 체육대회를 개최했다. 행사에는 500명이 참석했다."
+    assert extract_article_programs(_record(text)) == []
