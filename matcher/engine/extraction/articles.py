@@ -59,7 +59,11 @@ _ACTION_VERB = r"(?:투입|지원|추진|구축|조성|확장|육성|들여|마�
 _AGGREGATE = re.compile(r"\d+\s?개\s?(?:사업|과제|분야|프로그램)")
 _RESULT = re.compile(r"성과|실적|바\s?있다|거뒀|기록했")
 # A finished action ('선정됐다', '개최하였다'), not a decision ('추진하기로 했다').
-_PAST_END = re.compile(r"(?<!기로 )(?<!키로 )(?:했|였|됐|었|았|쳤)다[.!]?$")
+_PAST_END = re.compile(r"(?<!기로 )(?<!키로 )(?:했|였|됐|었|았|쳤|혔|렸|웠)다[.!]?$")
+# '…을 모집한다고 밝혔다' reports a plan; the past tense is the reporting, not the program.
+_REPORTED_PLAN = re.compile(r"(?:다|이라|라)고\s?(?:\d+일\s?)?(?:밝혔|전했|말했|설명했|발표했)다")
+# A per-firm ceiling ('기업당 최대 3천만원') is a grant size, not the program's budget.
+_PER_UNIT_BEFORE = re.compile(r"(?:당|최대|최고|한도|각)\s?$")
 _SPEECH = re.compile(r"[“\"][^”\"]{8,}[”\"]\s?(?:며|고|라고|라며|이라고)")
 _QUOTED_NAME = re.compile(r"[‘'“\"]([^’'”\"]{4,60})[’'”\"]")
 # A quoted name the sentence acts on or through ('‘OO협의회’를 통해', '‘OO’ 사업을 추진') declares a
@@ -69,6 +73,8 @@ _QUOTED_DECLARATION = re.compile(
 )
 # '두 번째', '셋째', '마지막': the article moves on to the next item of its list.
 _ORDINAL = re.compile(r"^(?:[가-힣]{1,2}\s?번째|첫째|둘째|셋째|넷째|다섯째|여섯째|마지막)")
+# A call for applicants: '참여기업을 모집한다', '신청을 받는다', '공모한다'.
+_RECRUITMENT = re.compile(r"(?:모집|공모|접수)(?:한다|합니다|하고|하며|중이다)|신청을\s?받는다")
 _ENUMERATION = re.compile(r"\(([^()]{6,150})\)")
 
 
@@ -274,19 +280,32 @@ def _attaches(sentence: str, current: _Draft | None) -> bool:
 def _fill_budget(draft: _Draft, sentence: str) -> None:
     if draft.budget is not None or _AGGREGATE.search(sentence) or _RESULT.search(sentence):
         return
-    budgets = [b for b in find_budgets(sentence) if b.total_krw]
+    budgets = _program_budgets(sentence)
     if len(budgets) == 1:
         draft.budget = budgets[0]
         draft.budget_sentence = sentence
 
 
+def _is_past(sentence: str) -> bool:
+    return bool(_PAST_END.search(sentence)) and not _REPORTED_PLAN.search(sentence)
+
+
+def _program_budgets(sentence: str) -> list[Budget]:
+    """Budget totals of a sentence, leaving out per-firm ceilings."""
+    return [
+        b
+        for b in find_budgets(sentence)
+        if b.total_krw and not _PER_UNIT_BEFORE.search(sentence[max(0, b.start - 6) : b.start])
+    ]
+
+
 def _declarations(sentence: str) -> list[tuple[str, Budget | None]]:
     """The program-declaring clauses of a sentence, each with its budget (None for a target year only)."""
-    if _AGGREGATE.search(sentence) or _RESULT.search(sentence) or _PAST_END.search(sentence):
+    if _AGGREGATE.search(sentence) or _RESULT.search(sentence) or _is_past(sentence):
         return []
     clauses: list[tuple[str, Budget | None]] = []
     start = 0
-    budgets = [b for b in find_budgets(sentence) if b.total_krw]
+    budgets = _program_budgets(sentence)
     for budget in budgets:
         after = sentence[budget.end : budget.end + 40]
         # The amount is spent on something: '…에 80억원을 투입', '80억원으로 … 추진',
@@ -308,14 +327,14 @@ def _declarations(sentence: str) -> list[tuple[str, Budget | None]]:
         rf"(?:을|를)\s?{_ACTION_VERB}한다", sentence
     ):
         return [(sentence, None)]
-    if _QUOTED_DECLARATION.search(sentence):
+    if _QUOTED_DECLARATION.search(sentence) or _RECRUITMENT.search(sentence):
         return [(sentence, None)]
     return []
 
 
 def _continues(sentences: list[str], current: _Draft) -> bool:
     """Whether a paragraph adds to the current program: a continuation marker, or nouns in common."""
-    if _PAST_END.search(sentences[-1]) and not _RESULT.search(" ".join(sentences)):
+    if _is_past(sentences[-1]) and not _RESULT.search(" ".join(sentences)):
         return False
     if _CONTINUATION.match(sentences[0]) or re.match(r"^또\s", sentences[0]):
         return True
@@ -366,6 +385,7 @@ def _purpose(clause: str) -> str:
         rf"{budget_words}\s?(?:을|를)\s?(?:투입|들여)(?:해|하여)\s(.+?)(?:을|를)\s{_ACTION_VERB}",
         rf"20\d{{2}}\s?년\s?까지\s(.+?)(?:을|를)\s{_ACTION_VERB}",
         rf"^(.{{4,80}}?)(?:을|를)\s{_ACTION_VERB}",
+        r"^(.{4,80}?)\s?(?:참여|참가|입주)?\s?(?:기업|업체|자|팀)?(?:을|를)\s(?:모집|공모|접수)",
     ]
     for pattern in patterns:
         match = re.search(pattern, clause)

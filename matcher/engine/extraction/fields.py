@@ -74,7 +74,7 @@ _KEYWORD_STOP = {
     "통해", "이번", "올해", "내년", "관련", "기반", "확대", "강화", "활성화", "마련", "예정", "전략",
     "시장", "지역", "중점", "경쟁력", "확보", "육성", "개최", "대상", "신청", "접수", "모집", "억원",
     "만원", "원", "국비", "도비", "시비", "예산", "포함", "이외", "바탕", "기존", "진행", "최초", "전국",
-    "투입", "번째", "마지막", "먼저", "수립",
+    "투입", "번째", "마지막", "먼저", "수립", "경우", "제출", "필수", "참여", "내외", "해당", "기타",
 }  # fmt: skip
 
 # Nouns, foreign words, roots and affixes glued into one written word form a compound ('고효율', '이차전지').
@@ -185,6 +185,17 @@ def detect_places(text: str, gazetteer: Gazetteer | None = None, region: Region 
 
 
 def _town_stems(gazetteer: Gazetteer, region: Region | None) -> set[str]:
+    if gazetteer is default_gazetteer():
+        return _default_town_stems(region)
+    return _build_town_stems(gazetteer, region)
+
+
+@lru_cache(maxsize=64)
+def _default_town_stems(region: Region | None) -> set[str]:
+    return _build_town_stems(default_gazetteer(), region)
+
+
+def _build_town_stems(gazetteer: Gazetteer, region: Region | None) -> set[str]:
     names: list[str] = []
     for sido, cities in gazetteer.towns.items():
         if region and sido != region.sido:
@@ -234,10 +245,16 @@ def detect_sectors(text: str, limit: int = 5) -> tuple[list[dict[str, str]], lis
     A KSIC entry matches when every content word of its name occurs in the text (so '옥외' alone
     does not mean '옥외 광고업'); entries with rarer words rank first, then the more specific.
     """
-    compact = re.sub(r"\s+", "", text or "")
+    # Words are matched at a word start ('이차전지' in '차세대 이차전지'), not inside another word.
+    text = text or ""
+    prefixes = {
+        text[m.start() : m.start() + length]
+        for m in re.finditer(r"(?<![가-힣])[가-힣]", text)
+        for length in range(2, 13)
+    }
     scored = []
     for code, name, weights in _ksic_entries():
-        matched = [w for w in weights if w in compact]
+        matched = [w for w in weights if w in prefixes]
         if not matched:
             continue
         coverage = sum(weights[w] for w in matched) / sum(weights.values())
@@ -267,9 +284,12 @@ def detect_keywords(text: str, limit: int = 12) -> list[str]:
 
     previous_end = -1
     for token in _kiwi().tokenize(text):
-        if token.tag in _COMPOUND_TAGS and (not compound or token.start == previous_end):
+        wanted = token.tag in _COMPOUND_TAGS
+        if token.tag == "SL" and not re.search(r"[A-Z0-9]", token.form):
+            wanted = False  # markup and plain English left in the text ('br', 'image'), not acronyms
+        if wanted and (not compound or token.start == previous_end):
             compound.append(token.form)
-        elif token.tag in _COMPOUND_TAGS:
+        elif wanted:
             flush()
             compound.append(token.form)
         else:

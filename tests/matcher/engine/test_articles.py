@@ -110,3 +110,25 @@ def test_html_article_is_read_from_raw() -> None:
 def test_article_without_programs() -> None:
     text = "구미시는 지난 3일 시민 체육대회를 개최했다. 행사에는 500명이 참석했다."
     assert extract_article_programs(_record(text)) == []
+
+
+def test_recruitment_article_is_one_program() -> None:
+    text = (
+        "부산시는 해양 스타트업 육성 지원사업 참여기업을 모집한다고 3일 밝혔다.\n"
+        "선정된 기업에는 기업당 최대 3천만원의 사업화 자금과 입주공간을 제공한다.\n"
+        "신청은 이달 30일까지 부산창업포털에서 받는다."
+    )
+    (program,) = extract_article_programs(_record(text))
+    assert program.title == "해양 스타트업 육성 지원사업"
+    assert program.regions[0] == Region("부산광역시")
+
+
+def test_per_firm_ceiling_is_not_the_budget() -> None:
+    text = (
+        "대전시는 2025년까지 총 30억원을 들여 딥테크 기업 실증 지원사업을 추진한다고 5일 밝혔다. "
+        "선정된 기업에는 기업당 최대 5천만원을 지원한다."
+    )
+    (program,) = extract_article_programs(_record(text))
+    assert program.budget_krw == 3_000_000_000
+    assert program.period_end_year == 2025
+    assert "기업당 최대" in program.summary
