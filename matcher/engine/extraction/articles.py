@@ -104,6 +104,7 @@ def extract_article_programs(
         text = (
             html_to_text(record.raw) if record.format == "html" or looks_like_html(record.raw) else record.raw
         )
+    text = normalize_text(text)  # evidence sentences are then found verbatim in it
     paragraphs = article_paragraphs(text)
     if not paragraphs:
         return []
@@ -115,7 +116,7 @@ def extract_article_programs(
         drafts = _segment_by_declarations(paragraphs)
     reference_year = record.published_on.year if record.published_on else None
     return [
-        _build(draft, record, gazetteer, home, home_sentence, reference_year)
+        _build(draft, record, gazetteer, home, home_sentence, reference_year, text)
         for draft in drafts
         if draft.sentences
     ]
@@ -419,6 +420,7 @@ def _build(
     home: Region | None,
     home_sentence: str,
     reference_year: int | None,
+    article: str,
 ) -> ExtractedProgram:
     text = draft.text
     title, title_sentence = _title(draft)
@@ -428,10 +430,18 @@ def _build(
         program.agency = home.sigungu or home.sido
         program.regions = [home]
         program.evidence["regions"] = [home_sentence] if home_sentence else []
+        program.evidence["agency"] = list(program.evidence["regions"])
+        # Mentions are read on the whole article: a bare '경산' counts once the article anchors the province.
+        mentions = gazetteer.find_mentions(article)
         for sentence in draft.sentences:
             # Other cities named in a list of participants ('A, B, C 등 연관기업') are extra regions.
-            extra = [m.region for m in gazetteer.find_mentions(sentence) if m.region.sigungu]
-            if len(set(extra)) >= 3:
+            start = article.find(sentence)
+            extra = [
+                m.region
+                for m in mentions
+                if m.region.sigungu and start >= 0 and start <= m.start < start + len(sentence)
+            ]
+            if len(set(extra) - {home}) >= 2:  # a list of places, not a passing mention
                 for region in extra:
                     if region not in program.regions:
                         program.regions.append(region)

@@ -16,7 +16,8 @@ BUDGET_ARTICLE = """홈 > 뉴스 > 경제
 청주시는 내년에 12개 사업에 150억원을 투입해 중소기업 지원을 강화한다고 밝혔다.
 photo_2023_001.jpg
 먼저 2024년까지 오창읍 과학산업단지에 국비 40억원 포함 총 120억원으로 ‘바이오 의약품 실증 지원센터’를 \
-구축한다. 이를 통해 시험 장비 15종을 도입하고 기업 전문인력을 양성한다.
+구축한다. 이를 통해 시험 장비 15종을 도입하고 기업 전문인력을 양성한다. \
+이에 따라 청주, 충주, 제천 등 도내 기업 40개사가 참여할 계획이다.
 또 소상공인 온라인 판로 개척 지원에 5억원을 투입한다.
 올해는 30개사를 지원해 15억원의 매출 성과를 올린바 있다.
 시는 식품 제조기업 포장 디자인 개선에 1억2000만원, 해외 전시회 참가 지원에 3억원을 지원한다.
@@ -65,6 +66,12 @@ def test_budget_declarations_each_start_a_program() -> None:
     assert center.period_end_year == 2024
     assert center.places == ["오창읍 과학산업단지"]
     assert "시험 장비 15종" in center.summary  # the '이를 통해' sentence continues it
+    # Cities listed as participants follow the home region.
+    assert center.regions == [
+        Region("충청북도", "청주시"),
+        Region("충청북도", "충주시"),
+        Region("충청북도", "제천시"),
+    ]
     assert center.evidence["budget_krw"] and "국비 40억원 포함 총 120억원" in center.evidence["budget_krw"][0]
     # Two amounts in one sentence are two programs, each titled by its own purpose.
     assert budgets[120_000_000].title == "식품 제조기업 포장 디자인 개선"
