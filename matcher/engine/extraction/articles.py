@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 
 from matcher.engine.amounts import Budget, find_budgets
 from matcher.engine.extraction.fields import (
+    detect_firm_types,
     detect_period_end_year,
     detect_places,
     detect_sectors,
     detect_support_types,
+    detect_years_limits,
 )
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.engine.regions import Gazetteer, Region, default_gazetteer
@@ -112,6 +114,11 @@ def extract_article_programs(
     items, declared_at = _find_enumeration(paragraphs)
     if items:
         drafts = _segment_by_topics(paragraphs, items, declared_at)
+        for draft in drafts:
+            # A topic's budget is the first amount one of its sentences spends on it.
+            for sentence in draft.sentences:
+                if _declarations(sentence):
+                    _fill_budget(draft, sentence)
     else:
         drafts = _segment_by_declarations(paragraphs)
     reference_year = record.published_on.year if record.published_on else None
@@ -461,6 +468,12 @@ def _build(
         if year:
             program.period_end_year = max(year, program.period_end_year or 0)
             program.evidence.setdefault("period_end_year", []).append(sentence)
+    program.firm_types = detect_firm_types(text)
+    if program.firm_types:
+        program.evidence["firm_types"] = [s for s in draft.sentences if detect_firm_types(s)]
+    program.years_min, program.years_max = detect_years_limits(text)
+    if program.years_min is not None or program.years_max is not None:
+        program.evidence["years"] = [s for s in draft.sentences if detect_years_limits(s) != (None, None)]
     program.support_types = detect_support_types(text)
     if program.support_types:
         program.evidence["support_types"] = [s for s in draft.sentences if detect_support_types(s)]

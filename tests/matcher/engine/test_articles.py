@@ -30,7 +30,8 @@ Facebook Twitter KakaoStory
 TOPIC_ARTICLE = """창원시는 미래 먹거리 4대 전략산업(수소, 로봇, 방위산업, 항공우주)을 집중 육성한다고 밝혔다.
 먼저 수소 분야는 2026년까지 수소 충전 인프라를 확충하고 수소 부품 기업을 유치한다.
 특히 연료전지 부품 시험 센터를 건립해 기업의 인증을 지원한다.
-로봇 분야에서는 제조 로봇 실증 사업을 추진한다. 이를 통해 중소 제조기업의 로봇 도입을 돕는다.
+로봇 분야에서는 제조 로봇 실증 사업을 추진한다. 이를 통해 중소 제조기업의 로봇 도입을 돕는다. \
+창업 7년 이내 중소기업에는 로봇 도입에 10억원을 지원한다.
 세 번째로 방산 분야는 부품 국산화 연구개발을 지원한다.
 마지막 항공우주 분야는 2030년을 목표로 위성 부품 생산 단지를 조성한다.
 시는 지난달 전략산업 육성 보고회를 개최하였다.
@@ -102,6 +103,10 @@ def test_topic_enumeration_gives_one_program_per_item() -> None:
     assert "연료전지 부품 시험 센터" in hydrogen.summary  # '특히' continues the item
     assert hydrogen.period_end_year == 2026
     assert "로봇 도입" in robot.summary
+    assert robot.budget_krw == 1_000_000_000  # an amount spent inside a topic is its budget
+    assert hydrogen.budget_krw is None
+    assert robot.firm_types == ["중소기업", "창업기업"] and robot.years_max == 7
+    assert robot.evidence["years"] and "7년 이내" in robot.evidence["years"][0]
     assert "국산화" in defense.summary  # an ordinal opener moves on to the next item
     assert space.period_end_year == 2030
     assert not any("보고회" in p.summary for p in programs)  # a past event closes nothing new
