@@ -24,3 +24,16 @@ def test_seed_articles_meet_the_targets() -> None:
     assert all(row.region_ok for row in matched), format_report(report)
     assert report.budgets_stated == 10
     assert report.budgets_exact == report.budgets_stated, format_report(report)
+
+
+def test_the_score_drops_when_an_article_is_not_split(monkeypatch) -> None:
+    from matcher.engine.extraction import seed_eval
+    from matcher.engine.records import ExtractedProgram
+
+    def whole_article(record):
+        return [ExtractedProgram(title=record.origin, summary=record.text)]
+
+    monkeypatch.setattr(seed_eval, "extract_article_programs", whole_article)
+    report = evaluate(SAMPLE / "seeds", SAMPLE / "eval" / "seed_programs.json")
+    assert report.recall <= 2 / 17
+    assert report.budgets_exact == 0
