@@ -57,7 +57,10 @@ _LEADING_CONNECTIVE = re.compile(
     r"^(?:먼저|우선|또한|또|특히|아울러|이외에도|이 밖에도|한편|그리고|이어)\s*,?\s*"
 )
 # Verbs that put a program into motion.
-_ACTION_VERB = r"(?:투입|지원|추진|구축|조성|확장|육성|들여|마련|보급|시행|도입|설치|건립|개발|운영|확충)"
+_ACTION_VERB = (
+    r"(?:투입|지원|추진|구축|조성|확장|육성|들여|마련|보급|시행|도입|설치|건립|개발|운영|확충"
+    r"|융자|출연|보조|지급|제공|편성)"
+)
 _AGGREGATE = re.compile(r"\d+\s?개\s?(?:사업|과제|분야|프로그램)")
 _RESULT = re.compile(r"성과|실적|바\s?있다|거뒀|기록했")
 # A finished action ('선정됐다', '개최하였다'), not a decision ('추진하기로 했다').
@@ -166,6 +169,12 @@ def _home_region(gazetteer: Gazetteer, text: str, paragraphs: list[str]) -> tupl
     if not counts:
         for mention in gazetteer.find_mentions(text):
             counts[mention.region] += 1
+        # '전남도가', '경북도는': the informal 도 names the gazetteer does not read yet.
+        for full, short in gazetteer.sido_short.items():
+            if full.endswith("도"):
+                informal = re.findall(rf"(?<![가-힣]){short}도(?=[은는이가의에와과도\s,])", text)
+                counts[Region(full)] += 2 * len(informal)
+        counts = +counts
     if not counts:
         return None, ""
     region = counts.most_common(1)[0][0]
@@ -390,15 +399,21 @@ def _purpose(clause: str) -> str:
     patterns = [
         rf"^(.+?)(?:에|에도)\s{budget_words}",  # '스마트공장 지원에 80억원'
         rf"^(.+?)(?:을|를)\s위해\s{budget_words}",  # '수출지원 확대를 위해 2억원'
-        rf"{budget_words}\s?(?:을|를)\s?(?:투입|들여)(?:해|하여)\s(.+?)(?:을|를)\s{_ACTION_VERB}",
+        rf"{budget_words}\s?(?:을|를)\s?(?:투입해|투입하여|들여)\s(.+?)(?:을|를)\s{_ACTION_VERB}",
         rf"20\d{{2}}\s?년\s?까지\s(.+?)(?:을|를)\s{_ACTION_VERB}",
         rf"^(.{{4,80}}?)(?:을|를)\s{_ACTION_VERB}",
         r"^(.{4,80}?)\s?(?:참여|참가|입주)?\s?(?:기업|업체|자|팀)?(?:을|를)\s(?:모집|공모|접수)",
+        rf"^(.{{4,80}}?)\s{budget_words}\s?(?:을|를)\s",  # the fund named before its amount
     ]
     for pattern in patterns:
         match = re.search(pattern, clause)
-        if match:
-            return match.group(1)
+        if match and not re.search(budget_words, match.group(1)):
+            # '…산업단지에 수소 실증 플랫폼': the site is a place, the rest is the purpose.
+            return (
+                re.split(r"\S에\s", match.group(1))[-1]
+                if re.search(r"\S에\s", match.group(1))
+                else match.group(1)
+            )
     return ""
 
 
@@ -417,6 +432,8 @@ def _clean_title(phrase: str) -> str:
     if relative and len(phrase) - relative[-1].end() >= 6:
         phrase = phrase[relative[-1].end() :]
     phrase = re.sub(r"^20\d{2}\s?년\s?(?:을|를)?\s?(?:목표로|까지)\s", "", phrase.strip(" ,"))
+    phrase = _LEADING_CONNECTIVE.sub("", phrase)
+    phrase = re.sub(r"^(?:올해|금년|내년|명년)(?:에|에는|에도|는|도)?\s", "", phrase)
     return phrase[:120]
 
 

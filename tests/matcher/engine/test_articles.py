@@ -144,3 +144,44 @@ def test_per_firm_ceiling_is_not_the_budget() -> None:
     assert program.budget_krw == 3_000_000_000
     assert program.period_end_year == 2025
     assert "기업당 최대" in program.summary
+
+
+def test_fund_article_at_province_level() -> None:
+    text = (
+        "경기도는 올해 중소기업 육성자금 2조원을 융자 지원한다고 밝혔다. "
+        "이 중 창업기업 자금은 3천억원, 경영안정자금은 1조원이다.\n"
+        "도는 또 수출기업 해외마케팅 지원에 50억원을 투입한다.\n"
+        '김동연 지사는 "기업 부담을 덜겠다"고 말했다.'
+    )
+    fund, marketing = extract_article_programs(_record(text))
+    assert (fund.title, fund.budget_krw) == ("중소기업 육성자금", 2_000_000_000_000)
+    assert "3천억원" in fund.summary  # the breakdown continues the fund, it is not a program
+    assert "자금·융자" in fund.support_types
+    assert (marketing.title, marketing.budget_krw) == ("수출기업 해외마케팅 지원", 5_000_000_000)
+    assert fund.regions == [Region("경기도")] and fund.agency == "경기도"
+
+
+def test_informal_province_name_and_ordinal_topics() -> None:
+    text = (
+        "전남도가 내년 청년 창업 활성화를 위해 3개 분야(창업 공간, 자금, 교육)를 집중 지원한다.\n"
+        "첫째, 창업 공간은 청년창업센터 2곳을 조성한다.\n"
+        "둘째, 자금 분야는 청년 창업기업 100곳에 최대 5천만원씩 지원한다.\n"
+        "셋째, 교육 분야는 창업 아카데미를 연 4회 운영한다."
+    )
+    programs = extract_article_programs(_record(text))
+    assert len(programs) == 3
+    assert all(p.regions == [Region("전라남도")] for p in programs)
+    assert programs[1].budget_krw is None  # '최대 5천만원씩' is a grant ceiling
+
+
+def test_html_headline_and_script_are_dropped() -> None:
+    markup = (
+        '<div class="art"><h1>울산시, 수소 모빌리티 실증 착수</h1><p>울산시는 2026년까지 국비 120억원 포함 '
+        "총 200억원을 들여 울산 미포국가산업단지에 수소 모빌리티 실증 플랫폼을 구축한다고 10일 밝혔다.</p>"
+        "<p>이 사업에는 15개 기관이 참여한다.</p><script>var a = '100억원을 투입한다.';</script></div>"
+    )
+    (program,) = extract_article_programs(_record(markup, fmt="html"))
+    assert program.title == "수소 모빌리티 실증 플랫폼"
+    assert (program.budget_krw, program.national_budget_krw) == (20_000_000_000, 12_000_000_000)
+    assert program.places == ["미포국가산업단지"] and program.period_end_year == 2026
+    assert program.regions == [Region("울산광역시")]
