@@ -1,0 +1,67 @@
+"""General field detectors on Korean announcement text (made-up sentences, not the seeds)."""
+
+from __future__ import annotations
+
+from matcher.engine.extraction.fields import (
+    SUPPORT_TYPES,
+    detect_firm_types,
+    detect_keywords,
+    detect_period_end_year,
+    detect_places,
+    detect_sectors,
+    detect_support_types,
+    detect_years_limits,
+)
+from matcher.engine.regions import Region
+
+
+def test_support_types_come_from_the_vocabulary() -> None:
+    found = detect_support_types("해외 바이어 초청 수출상담회와 시제품 제작, 특허 출원 비용을 지원한다.")
+    assert found == ["시제품", "수출·판로", "지식재산"]
+    assert set(found) <= set(SUPPORT_TYPES)
+    assert detect_support_types("기념식을 개최했다.") == []
+
+
+def test_sectors_map_to_ksic_by_whole_name() -> None:
+    sectors, keywords = detect_sectors("전기차용 이차전지 소재 기업과 반도체 장비 기업을 유치한다.")
+    codes = {s["code"] for s in sectors}
+    assert "28209" in codes  # 기타 이차전지 제조업
+    assert "261" in codes  # 반도체 제조업
+    assert "이차전지" in keywords
+    # One word of a longer KSIC name is not enough ('옥외' is not 옥외 광고업).
+    sectors, _ = detect_sectors("옥외 시설물 관리")
+    assert all(s["code"] != "71391" for s in sectors)
+
+
+def test_keywords_skip_generic_notice_nouns() -> None:
+    keywords = detect_keywords("수소연료전지 부품 기업 지원 사업을 추진한다. 수소연료전지 실증도 추진한다.")
+    assert keywords[0] == "수소연료전지"
+    assert "사업" not in keywords and "지원" not in keywords
+
+
+def test_period_end_year() -> None:
+    assert detect_period_end_year("2024년까지 센터를 구축한다.") == 2024
+    assert detect_period_end_year("2028년을 목표로 단지를 조성한다.") == 2028
+    assert detect_period_end_year("2035 스마트 물류 거점도시를 만든다.") == 2035
+    assert detect_period_end_year("2023년 12월까지 운영한다.") == 2023
+    assert detect_period_end_year("내년 6월까지 수립한다.") is None
+    assert detect_period_end_year("내년 6월까지 수립한다.", reference_year=2024) == 2025
+    assert detect_period_end_year("2019년에 개소했다.") is None
+
+
+def test_places_keep_a_town_prefix_and_skip_generic_complexes() -> None:
+    text = "청원구 오창 과학산업단지와 봉명동 제2산단, 노후산단 및 스마트산단 사업"
+    places = detect_places(text, region=Region("충청북도", "청주시"))
+    assert "봉명동 제2산단" in places
+    assert "과학산업단지" in places or "오창 과학산업단지" in places
+    assert not any(p.startswith(("노후", "스마트")) for p in places)
+    assert detect_places("생산단지를 집적화한다") == []
+
+
+def test_firm_types_and_years() -> None:
+    assert detect_firm_types("예비창업자 및 창업 7년 이내 중소기업") == ["중소기업", "창업기업", "예비창업자"]
+    assert detect_firm_types("예비창업자 대상") == ["예비창업자"]
+    assert detect_years_limits("창업 3년 이내 기업") == (None, 3.0)
+    assert detect_years_limits("업력 3년 초과 7년 이내 기업") == (3.0, 7.0)
+    assert detect_years_limits("예비창업자") == (None, 0.0)
+    assert detect_years_limits("중소기업 누구나") == (None, None)
