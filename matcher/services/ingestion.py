@@ -123,7 +123,8 @@ class IngestionReport:
             f"{self.records_unchanged} unchanged, {self.records_failed} failed"
         ]
         if self.error:
-            lines.append(f"  note: {self.error}")
+            label = "error" if self.status == IngestionBatch.Status.FAILED else "note"
+            lines.append(f"  {label}: {self.error}")
         for failure in self.failures:
             lines.append(f"  failed {failure.origin}: {failure.error}")
         if self.records_failed > len(self.failures):
