@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from matcher.engine.analysis import analyze_to_string
@@ -360,14 +360,18 @@ def _save_failed(
     reason: str,
     existing: Announcement | None,
 ) -> Announcement:
-    with transaction.atomic():
-        announcement = existing or Announcement.objects.filter(content_hash=digest).first()
-        announcement = announcement or Announcement(content_hash=digest)
-        _fill_announcement(announcement, record, batch, [])
-        announcement.status = Announcement.Status.FAILED
-        announcement.error = reason
-        announcement.save()
-        return announcement
+    try:
+        with transaction.atomic():
+            announcement = existing or Announcement.objects.filter(content_hash=digest).first()
+            announcement = announcement or Announcement(content_hash=digest)
+            _fill_announcement(announcement, record, batch, [])
+            announcement.status = Announcement.Status.FAILED
+            announcement.error = reason
+            announcement.save()
+            return announcement
+    except IntegrityError:
+        # Another batch stored the same record meanwhile; that one stands.
+        return Announcement.objects.get(content_hash=digest)
 
 
 def _program_values(program: ExtractedProgram, terms: str) -> dict[str, Any]:
