@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,9 @@ from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
 
 logger = logging.getLogger(__name__)
+
+# How often the batch's progress counters are written while it runs.
+PROGRESS_SAVE_SECONDS = 0.5
 
 Extractor = Callable[[SourceRecord], list[ExtractedProgram]]
 
@@ -207,6 +211,7 @@ def run_ingestion(
     batch.save(update_fields=["format", "records_total", "error"])
 
     touched_published = False
+    last_saved = time.monotonic()
     for record in parsed.records:
         outcome = _ingest_record(record=record, batch=batch, user=batch.created_by, extractor=extractor)
         batch.records_done += 1
@@ -215,16 +220,10 @@ def run_ingestion(
         batch.records_unchanged += outcome.unchanged
         batch.records_failed += outcome.failed
         touched_published = touched_published or outcome.published
-        # Only the counters: a concurrent reader polls these for the progress bar.
-        batch.save(
-            update_fields=[
-                "records_done",
-                "programs_created",
-                "programs_updated",
-                "records_unchanged",
-                "records_failed",
-            ]
-        )
+        # Only the counters, for a polling progress bar; at most a few writes a second (each is a commit).
+        if time.monotonic() - last_saved >= PROGRESS_SAVE_SECONDS:
+            _save_counters(batch)
+            last_saved = time.monotonic()
 
     if batch.records_total and batch.records_failed == batch.records_total:
         batch.status = IngestionBatch.Status.FAILED
@@ -235,9 +234,16 @@ def run_ingestion(
         batch.status = IngestionBatch.Status.DONE
     batch.payload = b""  # processed; the announcements keep each record's raw text
     batch.finished_at = timezone.now()
-    batch.save(update_fields=["status", "error", "payload", "finished_at"])
+    batch.save(update_fields=["status", "error", "payload", "finished_at", *_COUNTERS])
     if touched_published and refit:
         queue_refit()
+
+
+_COUNTERS = ["records_done", "programs_created", "programs_updated", "records_unchanged", "records_failed"]
+
+
+def _save_counters(batch: IngestionBatch) -> None:
+    batch.save(update_fields=_COUNTERS)
 
 
 def queue_refit() -> None:

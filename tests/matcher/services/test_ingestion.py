@@ -300,3 +300,22 @@ def test_kstartup_rows_get_stable_source_ids():
     assert batch.records_total == 2
     assert sorted(Program.objects.values_list("source_id", flat=True)) == ["kstartup2024:1", "kstartup2024:2"]
     assert extract_programs  # the real extractor ran (no substitute passed)
+
+
+def test_progress_counters_visible_while_running(monkeypatch):
+    from matcher.services import ingestion
+
+    monkeypatch.setattr(ingestion, "PROGRESS_SAVE_SECONDS", 0)
+    seen: list[int] = []
+
+    def polling_extractor(record):
+        # What a progress bar polling the batch row sees when this record starts.
+        seen.append(IngestionBatch.objects.get(name="three.json").records_done)
+        return extract_programs(record)
+
+    content = bizinfo_file(bizinfo_item("PBLN_1"), bizinfo_item("PBLN_2"), bizinfo_item("PBLN_3"))
+    batch = IngestionBatch.objects.create(name="three.json", payload=content)
+    run_ingestion(batch=batch, extractor=polling_extractor)
+    assert seen == [0, 1, 2]
+    batch.refresh_from_db()
+    assert (batch.records_total, batch.records_done, batch.progress_percent) == (3, 3, 100)
