@@ -326,8 +326,14 @@ class RecordError(ValueError):
     """A record that cannot be read (its reason comes from the parser)."""
 
 
+# Kiwi analyses ~20k chars/s: a program's terms come from at most this much summary (~2.5 s), so one
+# huge article cannot stall a batch for minutes.
+SEARCH_TEXT_LIMIT = 50_000
+
+
 def _search_terms(program: ExtractedProgram) -> str:
-    return analyze_to_string("\n".join([program.title, program.summary, " ".join(program.keywords)]))
+    summary = program.summary[:SEARCH_TEXT_LIMIT]
+    return analyze_to_string("\n".join([program.title, summary, " ".join(program.keywords)]))
 
 
 def _program_source_id(program: ExtractedProgram, record: SourceRecord, position: int, seen: set[str]) -> str:
