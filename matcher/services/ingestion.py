@@ -210,20 +210,13 @@ def run_ingestion(
     batch.error = "; ".join(parsed.notes)
     batch.save(update_fields=["format", "records_total", "error"])
 
-    touched_published = False
-    last_saved = time.monotonic()
-    for record in parsed.records:
-        outcome = _ingest_record(record=record, batch=batch, user=batch.created_by, extractor=extractor)
-        batch.records_done += 1
-        batch.programs_created += outcome.created
-        batch.programs_updated += outcome.updated
-        batch.records_unchanged += outcome.unchanged
-        batch.records_failed += outcome.failed
-        touched_published = touched_published or outcome.published
-        # Only the counters, for a polling progress bar; at most a few writes a second (each is a commit).
-        if time.monotonic() - last_saved >= PROGRESS_SAVE_SECONDS:
-            _save_counters(batch)
-            last_saved = time.monotonic()
+    try:
+        touched_published = _run_records(batch, parsed.records, extractor)
+    except Exception as exc:
+        # Records are isolated, so this is the database or the process failing: say so on the batch.
+        _save_counters(batch)
+        _finish_failed(batch, f"stopped after {batch.records_done} records: {type(exc).__name__}: {exc}")
+        raise
 
     if batch.records_total and batch.records_failed == batch.records_total:
         batch.status = IngestionBatch.Status.FAILED
@@ -237,6 +230,25 @@ def run_ingestion(
     batch.save(update_fields=["status", "error", "payload", "finished_at", *_COUNTERS])
     if touched_published and refit:
         queue_refit()
+
+
+def _run_records(batch: IngestionBatch, records: list[SourceRecord], extractor: Extractor) -> bool:
+    """Store each record; True when a published program was created or updated."""
+    touched_published = False
+    last_saved = time.monotonic()
+    for record in records:
+        outcome = _ingest_record(record=record, batch=batch, user=batch.created_by, extractor=extractor)
+        batch.records_done += 1
+        batch.programs_created += outcome.created
+        batch.programs_updated += outcome.updated
+        batch.records_unchanged += outcome.unchanged
+        batch.records_failed += outcome.failed
+        touched_published = touched_published or outcome.published
+        # Only the counters, for a polling progress bar; at most a few writes a second (each is a commit).
+        if time.monotonic() - last_saved >= PROGRESS_SAVE_SECONDS:
+            _save_counters(batch)
+            last_saved = time.monotonic()
+    return touched_published
 
 
 _COUNTERS = ["records_done", "programs_created", "programs_updated", "records_unchanged", "records_failed"]
