@@ -140,7 +140,24 @@ def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subpro
     queue = f"test-{os.getpid()}"
     env["CELERY_TASK_DEFAULT_QUEUE"] = queue
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "web", "worker", "--pool=solo", "-Q", queue, "-l", "info"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "web",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            # A node name of its own: the readiness ping below must hear this worker, not another one.
+            "-n",
+            f"{queue}@%h",
+            "--without-mingle",
+            "--without-gossip",
+            "-l",
+            "info",
+        ],
         cwd=ROOT,
         env=env,
         stdout=handle,
@@ -151,7 +168,7 @@ def celery_worker_process(django_db_setup, django_db_blocker) -> Iterator[subpro
     deadline = time.time() + 60
     while time.time() < deadline:
         replies = celery_app.control.ping(timeout=1) or []
-        if replies:
+        if any(name.startswith(f"{queue}@") for reply in replies for name in reply):
             break
         if process.poll() is not None:
             pytest.fail(f"celery worker exited early; see {log}")

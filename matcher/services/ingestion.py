@@ -1,0 +1,495 @@
+"""Ingestion: an announcement file → Announcement rows → Program rows, one transaction per record.
+
+- ``ingest_file`` creates an ``IngestionBatch`` and runs it inline or queues it for a worker.
+- ``run_ingestion`` parses the batch's bytes and stores each record in its own transaction, so a bad
+  record fails alone (kept as ``Announcement(status=failed, error=…)`` with its raw text) and never
+  leaves a half-written program.
+- The same record content twice creates nothing (``content_hash`` = sha256 of the record's raw text);
+  a record with a known ``source_id`` but new content updates that program instead of adding one.
+- ``IngestionReport.for_batch`` is the per-file summary printed by the command and shown to staff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from matcher.engine.analysis import analyze_to_string
+from matcher.engine.extraction import extract_programs
+from matcher.engine.formats import FormatError, parse_file, parse_raw
+from matcher.engine.records import ExtractedProgram, SourceRecord
+from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
+
+logger = logging.getLogger(__name__)
+
+# How often the batch's progress counters are written while it runs.
+PROGRESS_SAVE_SECONDS = 0.5
+
+Extractor = Callable[[SourceRecord], list[ExtractedProgram]]
+
+# Program fields copied from ExtractedProgram (regions handled separately).
+_COPIED_FIELDS = (
+    "title",
+    "agency",
+    "operator",
+    "nationwide",
+    "places",
+    "firm_types",
+    "years_min",
+    "years_max",
+    "sectors",
+    "keywords",
+    "support_types",
+    "budget_krw",
+    "national_budget_krw",
+    "period_end_year",
+    "apply_start",
+    "apply_end",
+    "contact",
+    "source_url",
+    "apply_url",
+    "summary",
+    "evidence",
+)
+_LIMITS = {
+    "title": 500,
+    "agency": 200,
+    "operator": 200,
+    "contact": 500,
+    "source_url": 1000,
+    "apply_url": 1000,
+}
+
+
+@dataclass
+class RecordFailure:
+    origin: str
+    source_id: str
+    error: str
+
+
+@dataclass
+class IngestionReport:
+    """What one file did: records read, programs created/updated, unchanged records, failures."""
+
+    batch_id: int
+    name: str
+    format: str
+    status: str
+    records_read: int
+    programs_created: int
+    programs_updated: int
+    records_unchanged: int
+    records_failed: int
+    error: str = ""  # file-level error or note (e.g. converted from CP949)
+    failures: list[RecordFailure] = field(default_factory=list)
+    seconds: float | None = None
+
+    @classmethod
+    def for_batch(cls, batch: IngestionBatch, *, max_failures: int = 50) -> IngestionReport:
+        failed = batch.announcements.filter(status=Announcement.Status.FAILED).order_by("id")
+        failures = [
+            RecordFailure(origin=a.origin, source_id=a.source_id, error=a.error)
+            for a in failed[:max_failures]
+        ]
+        seconds = None
+        if batch.started_at and batch.finished_at:
+            seconds = (batch.finished_at - batch.started_at).total_seconds()
+        return cls(
+            batch_id=batch.pk,
+            name=batch.name,
+            format=batch.format,
+            status=batch.status,
+            records_read=batch.records_total,
+            programs_created=batch.programs_created,
+            programs_updated=batch.programs_updated,
+            records_unchanged=batch.records_unchanged,
+            records_failed=batch.records_failed,
+            error=batch.error,
+            failures=failures,
+            seconds=seconds,
+        )
+
+    def as_text(self) -> str:
+        took = f" in {self.seconds:.1f} s" if self.seconds is not None else ""
+        lines = [
+            f"{self.name} [{self.format or '?'}] {self.status}{took}: {self.records_read} records read, "
+            f"{self.programs_created} programs created, {self.programs_updated} updated, "
+            f"{self.records_unchanged} unchanged, {self.records_failed} failed"
+        ]
+        if self.error:
+            label = "error" if self.status == IngestionBatch.Status.FAILED else "note"
+            lines.append(f"  {label}: {self.error}")
+        for failure in self.failures:
+            lines.append(f"  failed {failure.origin}: {failure.error}")
+        if self.records_failed > len(self.failures):
+            lines.append(f"  … and {self.records_failed - len(self.failures)} more failures")
+        return "\n".join(lines)
+
+
+def content_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ingest_file(
+    *,
+    name: str,
+    content: bytes,
+    format: str | None = None,
+    user: Any = None,
+    publish: bool = False,
+    background: bool = False,
+    refit: bool = True,
+) -> IngestionBatch:
+    """Create a batch for one file and run it now, or queue it for a worker when ``background``."""
+    max_bytes = settings.INGEST_MAX_BYTES
+    batch = IngestionBatch.objects.create(
+        name=name[:255],
+        format=format or "",
+        size_bytes=len(content),
+        # An oversized file is reported, not stored.
+        payload=content if len(content) <= max_bytes else b"",
+        publish=publish,
+        created_by=user if getattr(user, "pk", None) else None,
+    )
+    if len(content) > max_bytes:
+        _finish_failed(batch, f"file too large: {len(content):,} bytes, the limit is {max_bytes:,}")
+        return batch
+    if background:
+        from matcher.tasks.ingestion import run_ingestion_batch
+
+        transaction.on_commit(lambda: run_ingestion_batch.delay(batch.pk))
+        return batch
+    run_ingestion(batch=batch, refit=refit)
+    batch.refresh_from_db()
+    return batch
+
+
+def _finish_failed(batch: IngestionBatch, error: str) -> None:
+    now = timezone.now()
+    batch.status = IngestionBatch.Status.FAILED
+    batch.error = error
+    batch.payload = b""
+    batch.started_at = batch.started_at or now
+    batch.finished_at = now
+    batch.save(update_fields=["status", "error", "payload", "started_at", "finished_at"])
+
+
+def run_ingestion(
+    *, batch: IngestionBatch, refit: bool = True, extractor: Extractor = extract_programs
+) -> None:
+    """Parse the batch's file and store every record; counters are saved as it goes for progress bars.
+
+    ``extractor`` is the extraction function (``extract_programs``); a parameter so callers can run
+    the same storage path with another extractor.
+    """
+    batch.status = IngestionBatch.Status.RUNNING
+    batch.started_at = timezone.now()
+    batch.save(update_fields=["status", "started_at"])
+    try:
+        parsed = parse_file(
+            name=batch.name,
+            content=bytes(batch.payload),
+            max_bytes=settings.INGEST_MAX_BYTES,
+            format=batch.format or None,
+        )
+    except FormatError as exc:
+        _finish_failed(batch, str(exc))
+        return
+    batch.format = parsed.format
+    batch.records_total = len(parsed.records)
+    batch.error = "; ".join(parsed.notes)
+    batch.save(update_fields=["format", "records_total", "error"])
+
+    try:
+        touched_published = _run_records(batch, parsed.records, extractor)
+    except Exception as exc:
+        # Records are isolated, so this is the database or the process failing: say so on the batch.
+        _save_counters(batch)
+        _finish_failed(batch, f"stopped after {batch.records_done} records: {type(exc).__name__}: {exc}")
+        raise
+
+    if batch.records_total and batch.records_failed == batch.records_total:
+        batch.status = IngestionBatch.Status.FAILED
+        batch.error = batch.error or "every record failed"
+    elif batch.records_failed:
+        batch.status = IngestionBatch.Status.DONE_WITH_ERRORS
+    else:
+        batch.status = IngestionBatch.Status.DONE
+    batch.payload = b""  # processed; the announcements keep each record's raw text
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["status", "error", "payload", "finished_at", *_COUNTERS])
+    if touched_published and refit:
+        queue_refit()
+
+
+def _run_records(batch: IngestionBatch, records: list[SourceRecord], extractor: Extractor) -> bool:
+    """Store each record; True when a published program was created or updated."""
+    touched_published = False
+    last_saved = time.monotonic()
+    for record in records:
+        outcome = _ingest_record(record=record, batch=batch, user=batch.created_by, extractor=extractor)
+        batch.records_done += 1
+        batch.programs_created += outcome.created
+        batch.programs_updated += outcome.updated
+        batch.records_unchanged += outcome.unchanged
+        batch.records_failed += outcome.failed
+        touched_published = touched_published or outcome.published
+        # Only the counters, for a polling progress bar; at most a few writes a second (each is a commit).
+        if time.monotonic() - last_saved >= PROGRESS_SAVE_SECONDS:
+            _save_counters(batch)
+            last_saved = time.monotonic()
+    return touched_published
+
+
+_COUNTERS = ["records_done", "programs_created", "programs_updated", "records_unchanged", "records_failed"]
+
+
+def _save_counters(batch: IngestionBatch) -> None:
+    batch.save(update_fields=_COUNTERS)
+
+
+def queue_refit() -> None:
+    """Refit the similarity model once the current transaction commits."""
+    from matcher.tasks.matching import refit_matcher
+
+    transaction.on_commit(lambda: refit_matcher.delay())
+
+
+@dataclass
+class _Outcome:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    published: bool = False
+    announcement: Announcement | None = None
+
+
+def _ingest_record(
+    *,
+    record: SourceRecord,
+    batch: IngestionBatch | None,
+    user: Any,
+    extractor: Extractor,
+    existing: Announcement | None = None,
+    publish: bool | None = None,
+) -> _Outcome:
+    digest = content_hash(record.raw)
+    if existing is None:
+        existing = Announcement.objects.filter(content_hash=digest).first()
+        if existing is not None and existing.status != Announcement.Status.FAILED:
+            return _Outcome(unchanged=1, announcement=existing)  # seen before: nothing new
+    publish = bool(batch and batch.publish) if publish is None else publish
+    try:
+        if record.error:
+            raise RecordError(record.error)
+        # Extraction and Kiwi analysis are slow and need no database: done before the transaction.
+        extracted = extractor(record)
+        prepared = [(program, _search_terms(program)) for program in extracted]
+        with transaction.atomic():
+            announcement = existing or Announcement(content_hash=digest)
+            _fill_announcement(announcement, record, batch, extracted)
+            announcement.status = (
+                Announcement.Status.EXTRACTED if extracted else Announcement.Status.NO_PROGRAM
+            )
+            announcement.error = ""
+            announcement.save()
+            outcome = _Outcome(announcement=announcement)
+            seen: set[str] = set()
+            for position, (program, terms) in enumerate(prepared):
+                source_id = _program_source_id(program, record, position, seen)
+                action = _save_program(
+                    program=program,
+                    terms=terms,
+                    source_id=source_id,
+                    position=position,
+                    announcement=announcement,
+                    publish=publish,
+                    user=user,
+                )
+                if action == "created":
+                    outcome.created += 1
+                elif action == "updated":
+                    outcome.updated += 1
+                if action in {"created", "updated"} and publish:
+                    outcome.published = True
+            if prepared and not outcome.created and not outcome.updated:
+                outcome.unchanged = 1
+            return outcome
+    except Exception as exc:  # a bad record must not stop the batch; its reason is kept
+        if not isinstance(exc, RecordError):
+            logger.warning("ingestion of %s failed", record.origin, exc_info=True)
+        reason = str(exc) if isinstance(exc, RecordError) else f"{type(exc).__name__}: {exc}"
+        announcement = _save_failed(record, batch, digest, reason[:2000], existing)
+        return _Outcome(failed=1, announcement=announcement)
+
+
+class RecordError(ValueError):
+    """A record that cannot be read (its reason comes from the parser)."""
+
+
+# Kiwi analyses ~20k chars/s: a program's terms come from at most this much summary (~2.5 s), so one
+# huge article cannot stall a batch for minutes.
+SEARCH_TEXT_LIMIT = 50_000
+
+
+def _search_terms(program: ExtractedProgram) -> str:
+    summary = program.summary[:SEARCH_TEXT_LIMIT]
+    return analyze_to_string("\n".join([program.title, summary, " ".join(program.keywords)]))
+
+
+def _program_source_id(program: ExtractedProgram, record: SourceRecord, position: int, seen: set[str]) -> str:
+    """The program's stable id: its own, else the record's; a second program of a record gets '#n'."""
+    source_id = (program.source_id or record.source_id or "").strip()
+    if not source_id:
+        return ""
+    if source_id in seen:
+        source_id = f"{source_id}#{position}"
+    seen.add(source_id)
+    return source_id[:100]
+
+
+def _fill_announcement(
+    announcement: Announcement,
+    record: SourceRecord,
+    batch: IngestionBatch | None,
+    extracted: list[ExtractedProgram],
+) -> None:
+    first_line = (record.text.strip().splitlines() or [""])[0]
+    title = record.title or (extracted[0].title if extracted else "") or first_line
+    announcement.batch = batch or announcement.batch
+    announcement.format = record.format
+    # PostgreSQL text cannot hold NUL, which a JSON '\\u0000' escape can smuggle into a title.
+    announcement.origin = record.origin[:500].replace("\x00", "")
+    announcement.source_id = record.source_id[:100].replace("\x00", "")
+    announcement.title = title[:500].replace("\x00", "")
+    announcement.raw_content = record.raw
+    announcement.published_on = record.published_on if isinstance(record.published_on, date) else None
+
+
+def _save_failed(
+    record: SourceRecord,
+    batch: IngestionBatch | None,
+    digest: str,
+    reason: str,
+    existing: Announcement | None,
+) -> Announcement:
+    try:
+        with transaction.atomic():
+            announcement = existing or Announcement.objects.filter(content_hash=digest).first()
+            announcement = announcement or Announcement(content_hash=digest)
+            _fill_announcement(announcement, record, batch, [])
+            announcement.status = Announcement.Status.FAILED
+            announcement.error = reason
+            announcement.save()
+            return announcement
+    except IntegrityError:
+        # Another batch stored the same record meanwhile; that one stands.
+        return Announcement.objects.get(content_hash=digest)
+
+
+def _program_values(program: ExtractedProgram, terms: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name in _COPIED_FIELDS:
+        value = getattr(program, name)
+        if name in _LIMITS and isinstance(value, str):
+            value = value[: _LIMITS[name]]
+        values[name] = value
+    values["regions"] = [{"sido": r.sido, "sigungu": r.sigungu} for r in program.regions]
+    values["search_terms"] = terms
+    return values
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _save_program(
+    *,
+    program: ExtractedProgram,
+    terms: str,
+    source_id: str,
+    position: int,
+    announcement: Announcement,
+    publish: bool,
+    user: Any,
+) -> str:
+    """Create or update one program; returns 'created', 'updated' or 'unchanged'."""
+    values = _program_values(program, terms)
+    user = user if getattr(user, "pk", None) else None
+    current = Program.objects.select_for_update().filter(source_id=source_id).first() if source_id else None
+    if current is None:
+        status = Program.Status.PUBLISHED if publish else Program.Status.REVIEW
+        created = Program.objects.create(
+            **values,
+            source_id=source_id or None,
+            position=position,
+            announcement=announcement,
+            status=status,
+            published_at=timezone.now() if publish else None,
+        )
+        ProgramChange.objects.create(
+            program=created,
+            program_title=created.title,
+            user=user,
+            action="created",
+            changes={"source": [None, announcement.origin], "status": [None, status]},
+        )
+        return "created"
+    changes = {
+        name: [_jsonable(getattr(current, name)), _jsonable(value)]
+        for name, value in values.items()
+        if name != "search_terms" and getattr(current, name) != value
+    }
+    for name, value in values.items():
+        setattr(current, name, value)
+    current.announcement = announcement
+    current.position = position
+    # Publishing is a staff decision: an update never unpublishes; publish=True publishes a review one.
+    if publish and current.status == Program.Status.REVIEW:
+        changes["status"] = [current.status, Program.Status.PUBLISHED]
+        current.status = Program.Status.PUBLISHED
+        current.published_at = timezone.now()
+    current.save()
+    if not changes:
+        return "unchanged"
+    ProgramChange.objects.create(
+        program=current, program_title=current.title, user=user, action="updated", changes=changes
+    )
+    return "updated"
+
+
+def retry_announcement(
+    *, announcement: Announcement, user: Any = None, publish: bool = False
+) -> Announcement:
+    """Re-run one failed record from its stored raw content; returns the announcement, updated."""
+    if announcement.status != Announcement.Status.FAILED:
+        raise ValueError("only a failed announcement can be retried")
+    record = parse_raw(
+        format=announcement.format,
+        raw=announcement.raw_content,
+        origin=announcement.origin,
+        source_id=announcement.source_id,
+    )
+    outcome = _ingest_record(
+        record=record,
+        batch=announcement.batch,
+        user=user,
+        extractor=extract_programs,
+        existing=announcement,
+        publish=publish or bool(announcement.batch and announcement.batch.publish),
+    )
+    if outcome.published:
+        queue_refit()
+    announcement.refresh_from_db()
+    return announcement
