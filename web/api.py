@@ -164,9 +164,7 @@ def match(request: HttpRequest, payload: MatchIn):
         }
     )
     if not form.is_valid():
-        errors = {
-            ("region" if k == "location" else k): [str(m) for m in v] for k, v in form.errors.items()
-        }
+        errors = {("region" if k == "location" else k): [str(m) for m in v] for k, v in form.errors.items()}
         first = next(iter(errors.values()))[0]
         return 422, {"message": first, "errors": errors}
     profile = form.profile()

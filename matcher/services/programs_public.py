@@ -71,7 +71,9 @@ def resolve_firm_location(*, typed: str = "", sido: str = "", sigungu: str = "")
     if typed:
         location = gazetteer.resolve(typed)
         if location is None:
-            message = _("‘%(typed)s’에서 지역을 찾지 못했습니다. ‘경북 구미시’처럼 시도와 시군구를 함께 적어 주세요.")
+            message = _(
+                "‘%(typed)s’에서 지역을 찾지 못했습니다. ‘경북 구미시’처럼 시도와 시군구를 함께 적어 주세요."
+            )
             raise LocationError(message % {"typed": typed[:40]})
         return location
     if not sido:
