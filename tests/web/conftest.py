@@ -1,0 +1,105 @@
+"""Shared data for the public-page tests: a few published programs written directly as rows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from matcher.models import Announcement, Program
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    # The rate-limit counters live in the cache; each test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_program(**fields) -> Program:
+    defaults = {"status": Program.Status.PUBLISHED, "agency": "중소벤처기업부"}
+    defaults.update(fields)
+    return Program.objects.create(**defaults)
+
+
+@pytest.fixture
+def programs(db) -> dict[str, Program]:
+    today = timezone.localdate()
+    announcement = Announcement.objects.create(
+        format=Announcement.Format.TEXT,
+        origin="test:gumi",
+        title="구미시 이차전지 특화단지 공고",
+        raw_content=(
+            "구미시는 2025년 이차전지 산업 육성 계획을 발표했다. "
+            "구미시는 이차전지 양극재 제조 기업에 시제품 제작비를 최대 1억원까지 지원한다. "
+            "신청은 구미전자정보기술원에서 받는다."
+        ),
+        content_hash="gumi-test",
+    )
+    return {
+        "gumi": make_program(
+            announcement=announcement,
+            title="구미 이차전지 양극재 시제품 제작 지원",
+            agency="구미시",
+            operator="구미전자정보기술원",
+            regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+            places=["구미5공단"],
+            sectors=[{"code": "C28202", "name": "축전지 제조업"}],
+            keywords=["이차전지", "양극재"],
+            support_types=["시제품", "R&D"],
+            firm_types=["중소기업"],
+            budget_krw=2_900_000_000,
+            national_budget_krw=900_000_000,
+            apply_start=today - timedelta(days=5),
+            apply_end=today + timedelta(days=20),
+            summary="구미 지역 이차전지 양극재 제조 기업의 시제품 제작을 지원한다.",
+            evidence={"support": ["구미시는 이차전지 양극재 제조 기업에 시제품 제작비를 최대 1억원까지 지원한다."]},
+            source_url="https://www.gumi.go.kr/notice/1",
+            contact="054-000-0000",
+        ),
+        "pohang": make_program(
+            title="포항 이차전지 소재 기업 R&D 지원",
+            agency="포항시",
+            regions=[{"sido": "경상북도", "sigungu": "포항시"}],
+            keywords=["이차전지"],
+            support_types=["R&D"],
+            summary="포항 이차전지 양극재 제조 기업의 연구개발을 지원한다.",
+        ),
+        "nationwide_closed": make_program(
+            title="이차전지 수출 판로 개척 지원",
+            nationwide=True,
+            support_types=["수출·판로"],
+            apply_start=today - timedelta(days=60),
+            apply_end=today - timedelta(days=1),
+            summary="전국 이차전지 제조 중소기업의 해외 판로 개척을 돕는다.",
+            budget_krw=50_000_000,
+        ),
+        "unpublished": make_program(
+            title="이차전지 미게시 검토 사업",
+            nationwide=True,
+            status=Program.Status.REVIEW,
+            summary="이차전지 양극재 제조 기업 지원 (검토 중).",
+        ),
+        "xss": make_program(
+            title="<script>alert(1)</script> 이차전지 장비 지원",
+            nationwide=True,
+            support_types=["시설·장비"],
+            summary="이차전지 <b>장비</b> 구입을 지원한다.",
+        ),
+    }
+
+
+@pytest.fixture
+def many_programs(db) -> list[Program]:
+    return [
+        make_program(
+            title=f"이차전지 공정 개선 지원 {i:02d}",
+            nationwide=True,
+            support_types=["컨설팅"],
+            summary=f"이차전지 제조 공정 개선 컨설팅 {i}차.",
+        )
+        for i in range(25)
+    ]
