@@ -19,6 +19,9 @@ def _fresh_rate_limit():
     cache.clear()
 
 
+GUMI_EVIDENCE = "구미시는 이차전지 양극재 제조 기업에 시제품 제작비를 최대 1억원까지 지원한다."
+
+
 def make_program(**fields) -> Program:
     defaults = {"status": Program.Status.PUBLISHED, "agency": "중소벤처기업부"}
     defaults.update(fields)
@@ -56,7 +59,7 @@ def programs(db) -> dict[str, Program]:
             apply_start=today - timedelta(days=5),
             apply_end=today + timedelta(days=20),
             summary="구미 지역 이차전지 양극재 제조 기업의 시제품 제작을 지원한다.",
-            evidence={"support": ["구미시는 이차전지 양극재 제조 기업에 시제품 제작비를 최대 1억원까지 지원한다."]},
+            evidence={"support": [GUMI_EVIDENCE]},
             source_url="https://www.gumi.go.kr/notice/1",
             contact="054-000-0000",
         ),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from matcher.models import Program
+from tests.web.conftest import GUMI_EVIDENCE
 
 GUMI = {"sector": "이차전지 양극재 제조", "sido": "경상북도", "sigungu": "구미시"}
 
@@ -115,7 +116,8 @@ def test_pagination(client, many_programs):
     titles_3 = set(re.findall(r"이차전지 공정 개선 지원 \d\d", third))
     assert len(titles_1) == 10 and not titles_1 & titles_3
     assert _results(client, sector="이차전지", sido="서울특별시", page=0).status_code == 200
-    assert "페이지 번호가 올바르지 않습니다" in _results(client, sector="x", sido="서울특별시", page="x").content.decode()
+    bad_page = _results(client, sector="x", sido="서울특별시", page="x").content.decode()
+    assert "페이지 번호가 올바르지 않습니다" in bad_page
 
 
 def test_results_url_is_shareable(client, programs):
@@ -174,7 +176,7 @@ def test_program_page_shows_every_field(client, programs):
     ):
         assert text in html, text
     # The evidence sentence is highlighted inside the announcement excerpt.
-    assert "<mark>구미시는 이차전지 양극재 제조 기업에 시제품 제작비를 최대 1억원까지 지원한다.</mark>" in html
+    assert f"<mark>{GUMI_EVIDENCE}</mark>" in html
 
 
 def test_program_page_similar_programs_exclude_itself(client, programs):
