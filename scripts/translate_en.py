@@ -110,6 +110,7 @@ EN = {
     "‘%(sector)s’ 지원사업 추천": "Programs for ‘%(sector)s’",
     "입력 내용을 확인해 주세요": "Please check your input",
     "검색 조건": "Your search",
+    "검색 조건 바꾸기": "Change your search",
     "%(where)s · ‘%(sector)s’ 에 맞는 지원사업 %(total)s건": (
         "%(total)s program for ‘%(sector)s’ in %(where)s",
         "%(total)s programs for ‘%(sector)s’ in %(where)s",
