@@ -42,6 +42,7 @@ def test_english_through_i18n(client, db):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "Find support programs for your business" in html
+    assert "Skip to content" in html and "Industry" in html
 
 
 def test_results_rank_an_eligible_matching_program(client, programs):
@@ -225,3 +226,22 @@ def test_only_get_on_results(client, db):
 
 def test_program_model_status_default_is_review(db):
     assert Program.objects.create(title="x").status == Program.Status.REVIEW
+
+
+def test_english_catalogue_is_complete_and_compiled():
+    from pathlib import Path
+
+    locale = Path(__file__).resolve().parents[2] / "web" / "locale" / "en" / "LC_MESSAGES"
+    po = (locale / "django.po").read_text(encoding="utf-8")
+    entries = po.split("\n\n")[1:]  # the first block is the header
+    untranslated = [e for e in entries if re.search(r'^msgstr(\[\d\])? ""$', e, re.M) and "msgid" in e]
+    assert not untranslated, untranslated[:3]
+    assert "#, fuzzy" not in po
+    # The committed .mo matches the .po: every msgid is in the compiled catalogue.
+    import gettext
+
+    with (locale / "django.mo").open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)
+    msgids = re.findall(r'^msgid "(.+)"$', po, re.M)
+    stale = [m for m in msgids if catalogue.gettext(m.replace('\\"', '"')) == m.replace('\\"', '"')]
+    assert not stale, stale[:3]

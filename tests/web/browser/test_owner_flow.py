@@ -110,3 +110,15 @@ def test_works_without_javascript(live_server, programs, no_js):
     page.get_by_role("button", name="지원사업 찾기").click()
     page.wait_for_url(re.compile(r"/results/\?"))
     assert programs["gumi"].title in page.locator("#results").inner_text()
+
+
+def test_rate_limit_message_shows_in_place(live_server, programs, desktop, settings):
+    settings.MATCH_RATE_LIMIT_PER_MINUTE = 1
+    page = desktop
+    page.goto(live_server.url + "/")
+    page.get_by_label("업종").fill(SECTOR)
+    page.get_by_label("또는 주소로 입력").fill("구미")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.locator("#results li.card").first.wait_for()
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.wait_for_function("document.querySelector('#results').innerText.includes('요청이 너무 많습니다')")
