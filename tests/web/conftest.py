@@ -22,6 +22,20 @@ def _fresh_rate_limit():
 GUMI_EVIDENCE = "구미시는 이차전지 양극재 제조 기업에 시제품 제작비를 최대 1억원까지 지원한다."
 
 
+@pytest.fixture(autouse=True)
+def _fresh_matcher_model(settings):
+    # The matcher keeps its fitted model per process; each test's programs need a fresh fit.
+    from matcher.services import model_store
+
+    settings.MODEL_RELOAD_CHECK_SECONDS = 0
+    reset = getattr(model_store, "reset_cache", None)
+    if reset is not None:
+        reset()
+    yield
+    if reset is not None:
+        reset()
+
+
 def make_program(**fields) -> Program:
     defaults = {"status": Program.Status.PUBLISHED, "agency": "중소벤처기업부"}
     defaults.update(fields)
