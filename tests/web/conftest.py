@@ -111,12 +111,31 @@ def programs(db) -> dict[str, Program]:
 
 @pytest.fixture
 def many_programs(db) -> list[Program]:
+    # Varied wording and other industries, as in a real corpus: a term found in every program carries
+    # no information for a similarity model.
+    topics = ["양극재", "음극재", "분리막", "전해질", "배터리팩"]
+    topics += ["재활용", "검사장비", "품질인증", "수출상담"]
+    others = [
+        "한식 음식점 위생 개선",
+        "관광 숙박업 홍보",
+        "소프트웨어 인력 양성",
+        "농산물 가공 판로",
+        "섬유 디자인",
+    ]
+    for i in range(30):
+        make_program(
+            title=f"{others[i % len(others)]} 지원 {i:02d}",
+            nationwide=True,
+            support_types=["마케팅·홍보"],
+            summary=f"{others[i % len(others)]} 사업 {i}차 모집.",
+        )
     return [
         make_program(
             title=f"이차전지 공정 개선 지원 {i:02d}",
             nationwide=True,
             support_types=["컨설팅"],
-            summary=f"이차전지 제조 공정 개선 컨설팅 {i}차.",
+            keywords=["이차전지", topics[i % len(topics)]],
+            summary=f"이차전지 {topics[i % len(topics)]} 제조 공정 개선 컨설팅 {i}차 사업.",
         )
         for i in range(25)
     ]

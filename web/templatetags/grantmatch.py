@@ -19,6 +19,7 @@ from matcher.services.programs_public import (
 )
 
 register = template.Library()
+MIN_MARK_CHARS = 2
 
 
 def highlight_text(text: str, terms: Iterable[str]) -> SafeString:
@@ -29,12 +30,21 @@ def highlight_text(text: str, terms: Iterable[str]) -> SafeString:
     if not needles:
         return escape(text)
     pattern = re.compile("|".join(re.escape(n) for n in needles))
+    # Adjacent hits read as one word ('양극' + '재' → '양극재'); a lone one-syllable hit is noise.
+    spans: list[list[int]] = []
+    for found in pattern.finditer(text):
+        if spans and spans[-1][1] == found.start():
+            spans[-1][1] = found.end()
+        else:
+            spans.append([found.start(), found.end()])
     out: list[str] = []
     last = 0
-    for found in pattern.finditer(text):
-        out.append(escape(text[last : found.start()]))
-        out.append(f"<mark>{escape(found.group(0))}</mark>")
-        last = found.end()
+    for start, end in spans:
+        if end - start < MIN_MARK_CHARS:
+            continue
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
     out.append(escape(text[last:]))
     return mark_safe("".join(out))  # every piece above went through escape()
 
@@ -44,6 +54,12 @@ def highlight(text: str, terms: Iterable[str] | str) -> SafeString:
     if isinstance(terms, str):
         terms = [terms]
     return highlight_text(text, terms or [])
+
+
+@register.filter
+def visible_terms(terms: Iterable[str]) -> list[str]:
+    """Matched terms worth showing to a person: one-syllable morphemes ('재') say nothing alone."""
+    return [t for t in dict.fromkeys(str(t) for t in terms or []) if len(t.strip()) >= MIN_MARK_CHARS]
 
 
 @register.filter
