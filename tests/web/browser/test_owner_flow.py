@@ -37,6 +37,8 @@ def test_owner_finds_programs(live_server, programs, desktop, phone, screenshot_
     cards = page.locator("#results li.card")
     cards.first.wait_for(timeout=FIRST_RESULTS_MS)
     assert "/results/?" in page.url and "sigungu=" in page.url  # pushed, shareable URL
+    # Focus moves to the results heading so keyboard users land on the results.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'results-title'")
     text = page.locator("#results").inner_text()
     assert programs["gumi"].title in text
     assert programs["pohang"].title not in text  # a 구미 firm never sees a 포항-only program
