@@ -149,7 +149,18 @@ class MatchForm(forms.Form):
             support_types=tuple(data.get("support_type") or ()), open_only=bool(data.get("open_only"))
         )
 
+    # -- what the selects show: the resolved region when a typed address was understood --------
+    def chosen_sido(self) -> str:
+        if self.resolved_location is not None:
+            return self.resolved_location.region.sido
+        return str(self.data.get("sido", "")) if self.is_bound else ""
+
+    def chosen_sigungu(self) -> str:
+        if self.resolved_location is not None:
+            return self.resolved_location.region.sigungu or ""
+        return str(self.data.get("sigungu", "")) if self.is_bound else ""
+
     def sigungu_options(self) -> list[str]:
-        """The 시군구 of the chosen 시도 (for the select); every 시도's when none is chosen."""
-        sido = self.data.get("sido", "") if self.is_bound else ""
+        """The 시군구 of the chosen 시도 (for the select); empty when none is chosen."""
+        sido = self.chosen_sido()
         return sigungu_choices(sido=sido) if sido in sido_choices() else []

@@ -245,3 +245,10 @@ def test_english_catalogue_is_complete_and_compiled():
     msgids = re.findall(r'^msgid "(.+)"$', po, re.M)
     stale = [m for m in msgids if catalogue.gettext(m.replace('\\"', '"')) == m.replace('\\"', '"')]
     assert not stale, stale[:3]
+
+
+def test_typed_address_fills_the_selects(client, programs):
+    html = _results(client, sector="이차전지 양극재 제조", location="구미").content.decode()
+    assert '<option value="경상북도" selected>' in html
+    assert '<option value="구미시" selected>' in html
+    assert "<optgroup" not in html  # only 경상북도's cities are listed
