@@ -13,7 +13,7 @@ def main() -> int:
     for module in sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.endswith("_bench")):
         print(f"== bench.{module}", flush=True)
         try:
-            importlib.import_module(f"bench.{module}").main()
+            importlib.import_module(f"bench.{module}").main([])
         except Exception as exc:  # one broken bench must not hide the others' figures
             failures += 1
             print(f"bench.{module} failed: {exc!r}", flush=True)

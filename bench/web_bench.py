@@ -66,7 +66,8 @@ def load_corpus() -> int:
     """Runs inside Django (``python -m bench.web_bench load``): the dev corpus as published programs.
 
     Uses the project's ``load_samples`` command when it exists; otherwise a minimal loader:
-    the Bizinfo dev records (title prefix → region) and the seed articles' programs.
+    the Bizinfo dev records (title prefix → region) and the seed articles' programs. Prefers the
+    project's ``load_samples`` command, then the matcher's ``bench.devcorpus`` loader.
     """
     import django
 
@@ -78,6 +79,13 @@ def load_corpus() -> int:
     if "load_samples" in get_commands():
         call_command("load_samples")
         Program.objects.update(status=Program.Status.PUBLISHED)
+        return Program.objects.published().count()
+    try:  # the matcher's development loader (bench/devcorpus.py), when merged
+        from bench.devcorpus import load_into_db
+    except ImportError:
+        load_into_db = None
+    if load_into_db is not None:
+        load_into_db(publish=True)
         return Program.objects.published().count()
 
     from matcher.engine.regions import default_gazetteer
@@ -217,7 +225,7 @@ def _python_loader(base: str, paths: list[str], *, seconds: int, max_requests: i
     }
 
 
-def main() -> dict:
+def main(argv: list[str] | None = None) -> dict:
     seconds = int(os.environ.get("BENCH_SECONDS", "10"))
     max_requests = int(os.environ.get("BENCH_MAX_REQUESTS", "5000"))
     workdir = Path(tempfile.mkdtemp(prefix="gm-web-bench-"))
