@@ -128,3 +128,44 @@ def test_rate_limit_message_shows_in_place(live_server, programs, desktop, setti
     page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
     page.get_by_role("button", name="지원사업 찾기").click()
     page.wait_for_function("document.querySelector('#results').innerText.includes('요청이 너무 많습니다')")
+
+
+CONTRAST_JS = """
+() => {
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const a = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+    const b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
+  }
+  return low;
+}
+"""
+
+
+def test_text_contrast_is_at_least_4_5(live_server, programs, desktop):
+    page = desktop
+    page.goto(live_server.url + "/results/?sector=이차전지+양극재+제조&sido=경상북도&sigungu=구미시")
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    assert page.evaluate(CONTRAST_JS) == []
+    page.goto(live_server.url + "/results/?sector=&sido=")
+    assert page.evaluate(CONTRAST_JS) == []
+    # The check itself finds a pale grey on white.
+    pale = "<p class=pale style=color:#aaa>x</p>"
+    page.evaluate(f"document.querySelector('main').insertAdjacentHTML('beforeend', '{pale}')")
+    assert page.evaluate(CONTRAST_JS) == ["P.pale: 2.32"]
