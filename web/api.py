@@ -116,13 +116,43 @@ class SectorOut(Schema):
     code: str
 
 
+# Pydantic error types → Korean; anything else keeps pydantic's own (English) wording.
+_SCHEMA_MESSAGES = {
+    "missing": "필수 항목입니다.",
+    "int_parsing": "정수여야 합니다.",
+    "int_type": "정수여야 합니다.",
+    "float_parsing": "숫자여야 합니다.",
+    "float_type": "숫자여야 합니다.",
+    "bool_parsing": "true 또는 false여야 합니다.",
+    "bool_type": "true 또는 false여야 합니다.",
+    "string_type": "문자열이어야 합니다.",
+    "list_type": "목록(배열)이어야 합니다.",
+    "string_too_long": "너무 깁니다 (최대 {max_length}자).",
+    "less_than_equal": "{le} 이하여야 합니다.",
+    "greater_than_equal": "{ge} 이상이어야 합니다.",
+    "json_invalid": "JSON 형식이 올바르지 않습니다.",
+    "model_attributes_type": "JSON 객체여야 합니다.",
+    "dict_type": "JSON 객체여야 합니다.",
+}
+
+
+def _schema_message(error: dict) -> str:
+    template = _SCHEMA_MESSAGES.get(str(error.get("type", "")))
+    if template is None:
+        return str(error.get("msg", ""))
+    try:
+        return template.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return template
+
+
 @api.exception_handler(NinjaValidationError)
 def _validation_error(request: HttpRequest, exc: NinjaValidationError):
-    # Ninja's default message is English and technical; owners get Korean, developers the detail.
+    # Ninja's default message is English and technical; callers get Korean per field.
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
         loc = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query", "path")]
-        errors.setdefault(".".join(loc) or "body", []).append(str(error.get("msg", "")))
+        errors.setdefault(".".join(loc) or "body", []).append(_schema_message(error))
     fields = ", ".join(errors)
     return api.create_response(
         request, {"message": f"입력값이 올바르지 않습니다: {fields}", "errors": errors}, status=422

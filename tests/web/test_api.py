@@ -61,9 +61,12 @@ def test_schema_errors_are_korean_too(client, db):
     response = _match(client, {"sector": "카페", "region": "구미", "limit": 500})
     assert response.status_code == 422
     assert response.json()["message"].startswith("입력값이 올바르지 않습니다")
-    assert "limit" in response.json()["errors"]
+    assert response.json()["errors"]["limit"] == ["50 이하여야 합니다."]
+    missing = _match(client, {"region": "구미"})
+    assert missing.status_code == 422 and missing.json()["errors"]["sector"] == ["필수 항목입니다."]
     bad_json = client.post("/api/v1/match", data="{", content_type="application/json")
     assert bad_json.status_code in (400, 422)
+    assert client.get("/api/v1/programs/abc").json()["errors"]["program_id"] == ["정수여야 합니다."]
 
 
 @override_settings(MATCH_RATE_LIMIT_PER_MINUTE=2)
