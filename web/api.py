@@ -9,6 +9,7 @@ from datetime import date
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, NinjaAPI, Schema
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from matcher.models import Program
@@ -157,6 +158,13 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError):
     return api.create_response(
         request, {"message": f"입력값이 올바르지 않습니다: {fields}", "errors": errors}, status=422
     )
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError):
+    # Ninja raises HttpError(400) for a body that is not JSON; keep the Korean ``message`` shape.
+    message = "JSON 형식이 올바르지 않습니다." if exc.status_code == 400 else str(exc)
+    return api.create_response(request, {"message": message}, status=exc.status_code)
 
 
 def _summary(program: Program) -> dict:
