@@ -1,6 +1,95 @@
-from django.http import HttpRequest, HttpResponse
+"""Public pages for SME owners: the search form, results, program pages and small htmx helpers.
+
+Views validate input and call services in ``matcher.services``; nothing else.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from matcher.models import Program
+from matcher.services.matching import match_firm
+from matcher.services.programs_public import (
+    evidence_sentences,
+    published_program,
+    sido_choices,
+    sigungu_choices,
+    similar_programs,
+    source_excerpt,
+    suggest_sectors,
+)
+from web.forms import MatchForm
+from web.ratelimit import rate_limited
+
+PAGE_SIZE = 10
 
 
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html")
+    return render(request, "web/home.html", {"form": MatchForm(), "sigungu_all": _sigungu_all()})
+
+
+@require_GET
+@rate_limited
+def results(request: HttpRequest) -> HttpResponse:
+    form = MatchForm(request.GET)
+    context: dict = {"form": form, "sigungu_all": _sigungu_all(), "searched": True}
+    if not form.is_valid():
+        return render(request, "web/results.html", context)
+    page = form.cleaned_data.get("page") or 1
+    found = match_firm(
+        profile=form.profile(), limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, filters=form.filters()
+    )
+    pages = max(1, -(-found.total // PAGE_SIZE))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(
+        results=found,
+        profile=form.profile(),
+        page=page,
+        pages=pages,
+        first_rank=(page - 1) * PAGE_SIZE + 1,
+        base_query=query.urlencode(),
+        has_filters=bool(form.cleaned_data.get("support_type") or form.cleaned_data.get("open_only")),
+    )
+    return render(request, "web/results.html", context)
+
+
+@require_GET
+def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
+    try:
+        program = published_program(program_id=program_id)
+    except Program.DoesNotExist as exc:
+        raise Http404("게시된 지원사업이 아닙니다.") from exc
+    context = {
+        "program": program,
+        "evidence": evidence_sentences(program=program),
+        "excerpt": source_excerpt(program=program),
+        "similar": similar_programs(program=program, limit=5),
+    }
+    return render(request, "web/program_detail.html", context)
+
+
+@require_GET
+def sigungu_options(request: HttpRequest) -> HttpResponse:
+    """htmx: the <option>s of the 시군구 select for the chosen 시도."""
+    sido = request.GET.get("sido", "")
+    cities = sigungu_choices(sido=sido) if sido in sido_choices() else []
+    return render(request, "web/partials/sigungu_options.html", {"cities": cities, "sido": sido})
+
+
+@require_GET
+def sector_suggest(request: HttpRequest) -> HttpResponse:
+    """KSIC names for the 업종 field: <option>s for the datalist (htmx) or JSON (?format=json)."""
+    query = (request.GET.get("q") or request.GET.get("sector") or "")[:50]
+    names = suggest_sectors(query=query, limit=10)
+    if request.GET.get("format") == "json":
+        return JsonResponse({"query": query, "suggestions": names})
+    return render(request, "web/partials/sector_options.html", {"names": names})
+
+
+def _sigungu_all() -> list[tuple[str, list[str]]]:
+    # Without JavaScript the 시군구 select lists every city grouped by 시도.
+    return [(sido, sigungu_choices(sido=sido)) for sido in sido_choices()]

@@ -1,0 +1,196 @@
+"""What the public pages and the API need besides ranking: sector suggestions, typed-location
+resolution, published-program lookup, application status, budget wording and similar programs.
+
+Views and API endpoints call these; they hold no request or template logic.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from matcher.engine.regions import Location, Region, default_gazetteer
+from matcher.models import Program
+from matcher.services.matching import FirmProfile, MatchFilters, ProgramMatch, match_firm
+
+KSIC_PATH = Path(__file__).resolve().parent.parent / "data" / "reference" / "ksic11.csv"
+
+
+class LocationError(ValueError):
+    """The owner's location could not be understood; ``str(exc)`` is a Korean message for them."""
+
+
+# -- KSIC sector names ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _ksic_names() -> tuple[tuple[str, str], ...]:
+    """(name, code) for every KSIC class and subclass, without duplicates, in table order."""
+    seen: dict[str, str] = {}
+    with KSIC_PATH.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for name_key, code_key in (("class_name", "class_code"), ("subclass_name", "subclass_code")):
+                name = (row.get(name_key) or "").strip()
+                if name and name not in seen:
+                    seen[name] = (row.get(code_key) or "").strip()
+    return tuple(seen.items())
+
+
+def suggest_sectors(*, query: str, limit: int = 10) -> list[dict[str, str]]:
+    """KSIC names containing every word of ``query``, names starting with it first."""
+    words = [w for w in re.split(r"\s+", (query or "").strip()[:50]) if w]
+    if not words:
+        return []
+    hits = [(name, code) for name, code in _ksic_names() if all(w in name for w in words)]
+    # Shorter and prefix hits read as the better suggestion.
+    hits.sort(key=lambda item: (not item[0].startswith(words[0]), len(item[0])))
+    return [{"name": name, "code": code} for name, code in hits[: max(1, min(limit, 50))]]
+
+
+# -- regions ------------------------------------------------------------------------------------
+
+
+def sido_choices() -> list[str]:
+    return default_gazetteer().sidos
+
+
+def sigungu_choices(*, sido: str) -> list[str]:
+    return default_gazetteer().cities(sido) if sido else []
+
+
+def resolve_firm_location(*, typed: str = "", sido: str = "", sigungu: str = "") -> Location:
+    """A typed address wins over the selects; selects must name a real 시도 (and its 시군구)."""
+    gazetteer = default_gazetteer()
+    typed = (typed or "").strip()
+    if typed:
+        location = gazetteer.resolve(typed)
+        if location is None:
+            message = _(
+                "‘%(typed)s’에서 지역을 찾지 못했습니다. ‘경북 구미시’처럼 시도와 시군구를 함께 적어 주세요."
+            )
+            raise LocationError(message % {"typed": typed[:40]})
+        return location
+    if not sido:
+        raise LocationError(_("소재지를 선택하거나 주소를 입력해 주세요."))
+    region = Region(sido, sigungu or None)
+    if not gazetteer.is_valid(region):
+        raise LocationError(_("선택한 시도와 시군구가 맞지 않습니다. 다시 선택해 주세요."))
+    return Location(region)
+
+
+# -- programs -----------------------------------------------------------------------------------
+
+
+def published_program(*, program_id: int) -> Program:
+    """The published program with this id; raises ``Program.DoesNotExist`` otherwise."""
+    return Program.objects.published().select_related("announcement").get(pk=program_id)
+
+
+def application_status(*, program: Program, today: date | None = None) -> str:
+    """'open', 'upcoming', 'closed' or '' when the program states no application period."""
+    today = today or timezone.localdate()
+    if program.apply_end and program.apply_end < today:
+        return "closed"
+    if program.apply_start and program.apply_start > today:
+        return "upcoming"
+    if program.apply_start or program.apply_end:
+        return "open"
+    return ""
+
+
+def format_krw(*, amount: int | None) -> str:
+    """29_000_000_000 → '290억원', 1_234_500_000 → '12억 3,450만원', 50_000_000 → '5,000만원'."""
+    if amount is None:
+        return ""
+    eok, rest = divmod(int(amount), 100_000_000)
+    man = rest // 10_000
+    if eok and man:
+        return f"{eok:,}억 {man:,}만원"
+    if eok:
+        return f"{eok:,}억원"
+    if man:
+        return f"{man:,}만원"
+    return f"{int(amount):,}원"
+
+
+def region_labels(*, program: Program) -> list[str]:
+    """Display labels for the program's regions: '전국', '경상북도 구미시', plus named places."""
+    if program.nationwide or not program.regions:
+        return ["전국"]
+    labels = [Region.from_dict(item).label for item in program.regions]
+    labels.extend(str(place) for place in program.places or [])
+    return labels
+
+
+def evidence_sentences(*, program: Program) -> list[str]:
+    """All evidence sentences of a program, de-duplicated, in field order."""
+    seen: list[str] = []
+    for sentences in (program.evidence or {}).values():
+        for sentence in sentences if isinstance(sentences, list) else [sentences]:
+            text = str(sentence).strip()
+            if text and text not in seen:
+                seen.append(text)
+    return seen
+
+
+def source_excerpt(*, program: Program, limit: int = 1500) -> str:
+    """The part of the source announcement around the first evidence sentence."""
+    announcement = program.announcement
+    if announcement is None or not announcement.raw_content:
+        return ""
+    from matcher.engine.text import html_to_text, looks_like_html
+
+    raw = announcement.raw_content
+    text = html_to_text(raw) if looks_like_html(raw) else raw
+    start = 0
+    for sentence in evidence_sentences(program=program):
+        found = text.find(sentence[:40])
+        if found >= 0:
+            start = max(0, found - 200)
+            break
+    excerpt = text[start : start + limit].strip()
+    prefix = "… " if start else ""
+    suffix = " …" if start + limit < len(text) else ""
+    return f"{prefix}{excerpt}{suffix}"
+
+
+def similar_programs(*, program: Program, limit: int = 5) -> list[ProgramMatch]:
+    """Programs a firm in this program's home region and sector would also see, itself excluded."""
+    sector_words = [str(s.get("name", "")) for s in program.sectors or [] if isinstance(s, dict)]
+    sector_text = " ".join([*sector_words, *map(str, program.keywords or [])]).strip() or program.title
+    regions = program.region_list
+    # A nationwide program has no home; the capital stands in so regional programs still show.
+    home = regions[0] if regions else Region("서울특별시")
+    profile = FirmProfile(sector=sector_text[:300], region=home)
+    results = match_firm(profile=profile, limit=limit + 1, offset=0, filters=MatchFilters())
+    return [m for m in results.items if m.program.pk != program.pk][:limit]
+
+
+def reason_sentence(*, match: ProgramMatch) -> str:
+    """The sentence to show under '추천 이유': evidence that contains a matched term, if any."""
+    terms = [t for t in match.matched_terms if t]
+    candidates = [*match.evidence, *evidence_sentences(program=match.program)]
+    summary = match.program.summary or ""
+    candidates.extend(s.strip() for s in re.split(r"(?<=[.!?다])\s+", summary) if s.strip())
+    for sentence in candidates:
+        if any(term in sentence for term in terms):
+            return sentence[:300]
+    return (candidates[0] if candidates else match.program.title)[:300]
+
+
+def eligibility_reasons(*, match: ProgramMatch, profile: FirmProfile) -> list[str]:
+    """The matcher's own reasons, or the region rule every match satisfies when it gave none."""
+    if match.eligibility:
+        return list(match.eligibility)
+    program = match.program
+    if program.nationwide or not program.regions:
+        return ["전국 기업이 신청할 수 있는 사업입니다."]
+    where = profile.location_label or profile.region.label
+    areas = ", ".join(region_labels(program=program))
+    return [f"소재지({where})가 사업 대상 지역({areas})에 포함됩니다."]

@@ -1,0 +1,180 @@
+# ruff: noqa: E501 -- a translation table reads best one entry a line
+"""Fill web/locale/en/LC_MESSAGES/django.po from the table below (Korean source → English).
+
+Run after `manage.py makemessages -l en --no-wrap`, then `manage.py compilemessages`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+PO = Path(__file__).resolve().parent.parent / "web" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+EN = {
+    "소재지를 선택하거나 주소를 입력해 주세요.": "Choose a province and city, or type an address.",
+    "선택한 시도와 시군구가 맞지 않습니다. 다시 선택해 주세요.": (
+        "The city you chose is not in that province. Please choose again."
+    ),
+    "‘%(typed)s’에서 지역을 찾지 못했습니다. ‘경북 구미시’처럼 시도와 시군구를 함께 적어 주세요.": (
+        "No region found in ‘%(typed)s’. Type the province and city together, e.g. ‘경북 구미시’."
+    ),
+    "< > 기호나 스크립트는 입력할 수 없습니다. 글자로만 적어 주세요.": (
+        "Symbols such as < > and scripts are not allowed. Please use plain words."
+    ),
+    "업종": "Industry",
+    "업종을 입력해 주세요. 예: 이차전지 양극재 제조": "Please enter your industry, e.g. 이차전지 양극재 제조.",
+    "업종은 %(limit_value)d자 이내로 입력해 주세요.": "Keep the industry within %(limit_value)d characters.",
+    "주소로 입력": "Address",
+    "주소는 %(limit_value)d자 이내로 입력해 주세요.": "Keep the address within %(limit_value)d characters.",
+    "시도": "Province",
+    "목록에 있는 시도를 선택해 주세요.": "Choose a province from the list.",
+    "시군구": "City / district",
+    "기업 유형": "Company type",
+    "선택 안 함": "Not specified",
+    "목록에 있는 기업 유형을 선택해 주세요.": "Choose a company type from the list.",
+    "업력(년)": "Years in business",
+    "업력은 숫자로 입력해 주세요. 예: 3": "Enter years in business as a number, e.g. 3.",
+    "업력은 0 이상이어야 합니다.": "Years in business cannot be negative.",
+    "업력은 100년 이하로 입력해 주세요.": "Years in business must be 100 or less.",
+    "사업 설명": "Business description",
+    "사업 설명은 %(limit_value)d자 이내로 입력해 주세요.": (
+        "Keep the description within %(limit_value)d characters."
+    ),
+    "지원 유형": "Support type",
+    "목록에 있는 지원 유형을 선택해 주세요.": "Choose support types from the list.",
+    "접수 중인 사업만": "Open for applications only",
+    "페이지 번호가 올바르지 않습니다.": "Invalid page number.",
+    "시도 선택": "Choose a province",
+    "본문으로 건너뛰기": "Skip to content",
+    "지원사업 찾기": "Find programs",
+    "주 메뉴": "Main menu",
+    "API 안내": "API",
+    "공고 원문과 기관 안내를 반드시 확인한 뒤 신청하세요. 추천은 참고용입니다.": (
+        "Always check the original notice and the agency before applying. Recommendations are for reference."
+    ),
+    "우리 회사에 맞는 지원사업 찾기": "Find support programs for your business",
+    "업종과 소재지만 알려 주세요. 신청할 수 있는 정부·지자체 지원사업을 맞는 순서대로 보여 드립니다.": (
+        "Tell us your industry and location. We list the government and local programs you can apply for,"
+        " best fit first."
+    ),
+    "접수 중": "Open",
+    "접수 예정": "Opens soon",
+    "마감": "Closed",
+    "기관": "Agency",
+    "지역": "Region",
+    "예산": "Budget",
+    "접수": "Applications",
+    "사업 기간": "Program period",
+    "%(year)s년까지": "Until %(year)s",
+    "적합도": "Fit",
+    "추천 이유": "Why this program",
+    "겹치는 말": "Matching words",
+    "필수": "required",
+    "하는 일을 평소 말로 적어 주세요. 예: 이차전지 양극재 제조, 한식 음식점": (
+        "Describe what you do in everyday words, e.g. 이차전지 양극재 제조, 한식 음식점."
+    ),
+    "소재지": "Location",
+    "시도와 시군구를 고르거나, 아래에 주소를 입력하세요.": "Choose a province and city, or type an address below.",
+    "전체 (시군구 선택 안 함)": "All (no city)",
+    "또는 주소로 입력": "Or type an address",
+    "예: 경북 구미시 공단동, 구미": "e.g. 경북 구미시 공단동, 구미",
+    "더 알려 주면 더 정확해집니다 (선택)": "More details give better results (optional)",
+    "결과 좁히기": "Narrow the results",
+    "찾는 중…": "Searching…",
+    "이동 경로": "Breadcrumb",
+    "사업 상세": "Program details",
+    "소관 기관": "Agency",
+    "수행 기관": "Operator",
+    "대상 기업": "Eligible companies",
+    "제한 없음": "No restriction",
+    "업력": "Years in business",
+    "년 이상": " years or more",
+    "년 이하": " years or less",
+    "키워드": "Keywords",
+    "총 예산": "Total budget",
+    "국비": "National share",
+    "접수 기간": "Application period",
+    "문의처": "Contact",
+    "신청하러 가기": "Apply",
+    "새 창": "opens in a new window",
+    "공고 원문 보기": "Original notice",
+    "공고 근거 문장": "Evidence from the notice",
+    "공고문 발췌": "Notice excerpt",
+    "출처": "Source",
+    "비슷한 지원사업": "Similar programs",
+    "잠시 후 다시 시도해 주세요": "Please try again shortly",
+    "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.": "Too many requests. Please try again in a minute.",
+    "처음으로": "Home",
+    "‘%(sector)s’ 지원사업 추천": "Programs for ‘%(sector)s’",
+    "입력 내용을 확인해 주세요": "Please check your input",
+    "검색 조건": "Your search",
+    "검색 조건 바꾸기": "Change your search",
+    "%(where)s · ‘%(sector)s’ 에 맞는 지원사업 %(total)s건": (
+        "%(total)s program for ‘%(sector)s’ in %(where)s",
+        "%(total)s programs for ‘%(sector)s’ in %(where)s",
+    ),
+    "%(page)s / %(pages)s 페이지 · 점수가 높을수록 업종과 잘 맞습니다.": (
+        "Page %(page)s of %(pages)s · a higher score means a closer fit to your industry."
+    ),
+    "페이지": "Pages",
+    "이전": "Previous",
+    "%(page)s / %(pages)s 페이지": "Page %(page)s of %(pages)s",
+    "다음": "Next",
+    "맞는 지원사업을 찾지 못했습니다": "No matching programs found",
+    "업종을 다른 말로 적어 보세요. 예: ‘양극재’ 대신 ‘이차전지’, ‘카페’ 대신 ‘음식점’.": (
+        "Try other words for your industry, e.g. ‘이차전지’ instead of ‘양극재’, ‘음식점’ instead of ‘카페’."
+    ),
+    "지원 유형·접수 중 필터를 모두 해제하고 다시 찾기": "Search again without the support-type and open-only filters",
+    "시군구 없이 %(sido)s 전체로 찾기": "Search all of %(sido)s instead",
+    "사업 설명을 덧붙이면 관련 사업을 더 찾을 수 있습니다.": "Adding a business description can find more programs.",
+}
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _unwrap(match: re.Match) -> str:
+    parts = re.findall(r'^"(.*)"$', match.group(2), flags=re.M)
+    if match.group(1) == "msgid" and parts and parts[0].startswith("Project-Id-Version"):
+        return match.group(0)  # the header entry stays as it is
+    return f'{match.group(1)} "{"".join(parts)}"\n'
+
+
+def main() -> int:
+    text = PO.read_text(encoding="utf-8")
+    # Join wrapped strings ('msgid ""' followed by continuation lines) into one line each.
+    text = re.sub(r'^(msgid|msgid_plural) ""\n((?:".*"\n)+)', _unwrap, text, flags=re.M)
+    text = text.replace('#, fuzzy\nmsgid ""\nmsgstr ""', 'msgid ""\nmsgstr ""', 1)
+    text = text.replace('"Language: \\n"', '"Language: en\\n"', 1)
+    # Keep the header its own entry (a blank line before the first reference comment).
+    text = re.sub(r'^("Plural-Forms: [^\n]*"\n)(?=#)', r"\1\n", text, flags=re.M)
+    missing = []
+
+    def fill(block: str) -> str:
+        msgid = re.search(r'^msgid "(.*)"$', block, re.M)
+        if not msgid or not msgid.group(1):
+            return block
+        key = msgid.group(1).replace('\\"', '"')
+        value = EN.get(key)
+        if value is None:
+            missing.append(key)
+            return block
+        block = re.sub(r"^#, fuzzy\n", "", block, flags=re.M)
+        if "msgid_plural" in block:
+            one, many = value if isinstance(value, tuple) else (value, value)
+            block = re.sub(r'^msgstr\[0\] ".*"$', lambda _m: "msgstr[0] " + _q(one), block, flags=re.M)
+            return re.sub(r'^msgstr\[1\] ".*"$', lambda _m: "msgstr[1] " + _q(many), block, flags=re.M)
+        return re.sub(r'^msgstr ".*"$', lambda _m: "msgstr " + _q(str(value)), block, flags=re.M)
+
+    blocks = text.split("\n\n")
+    PO.write_text("\n\n".join(fill(b) for b in blocks), encoding="utf-8")
+    for key in missing:
+        print("untranslated:", key, file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

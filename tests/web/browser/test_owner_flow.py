@@ -1,0 +1,171 @@
+"""An SME owner uses the site in a real browser: the form, the results, a program page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SECTOR = "이차전지 양극재 제조"
+# The first search in a fresh process may fit the matcher's model (morphological analyser start-up).
+FIRST_RESULTS_MS = 120_000
+
+
+def _fill_form(page) -> None:
+    page.get_by_label("업종").press_sequentially(SECTOR, delay=20)
+    page.get_by_label("시도").select_option("경상북도")
+    # htmx swaps the 시군구 options for the chosen 시도; wait for the grouped list to go.
+    page.wait_for_function("document.querySelectorAll('#id_sigungu optgroup').length === 0")
+    page.get_by_label("시군구").select_option("구미시")
+
+
+def test_owner_finds_programs(live_server, programs, desktop, phone, screenshot_dir):
+    page = desktop
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    page.screenshot(path=screenshot_dir / "form-desktop.png", full_page=True)
+
+    _fill_form(page)
+    # KSIC suggestions arrive in the datalist as the owner types.
+    page.get_by_label("업종").fill("이차전지")
+    page.wait_for_function("document.querySelectorAll('#sector-suggestions option').length > 0")
+    page.get_by_label("업종").fill(SECTOR)
+    page.get_by_role("button", name="지원사업 찾기").click()
+
+    cards = page.locator("#results li.card")
+    cards.first.wait_for(timeout=FIRST_RESULTS_MS)
+    assert "/results/?" in page.url and "sigungu=" in page.url  # pushed, shareable URL
+    # Focus moves to the results heading so keyboard users land on the results.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'results-title'")
+    text = page.locator("#results").inner_text()
+    assert programs["gumi"].title in text
+    assert programs["pohang"].title not in text  # a 구미 firm never sees a 포항-only program
+    assert programs["unpublished"].title not in text
+    first = cards.first
+    assert "추천 이유" in first.inner_text()
+    assert first.locator("mark").count() > 0
+    assert "29억원" in page.locator("#results").inner_text()
+    page.screenshot(path=screenshot_dir / "results-desktop.png", full_page=True)
+
+    # The pushed URL is the whole state: reloading it shows the same ranking.
+    shared = page.url
+    titles = cards.locator(".card-title").all_inner_texts()
+    page.goto(shared)
+    assert page.locator("#results li.card .card-title").all_inner_texts() == titles
+
+    # Program page from the first matching card.
+    page.get_by_role("link", name=programs["gumi"].title).click()
+    page.wait_for_url(re.compile(r"/programs/\d+/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == programs["gumi"].title
+    assert page.locator("blockquote.excerpt mark").count() == 1
+    page.screenshot(path=screenshot_dir / "program-desktop.png", full_page=True)
+
+    phone.goto(live_server.url + "/")
+    phone.screenshot(path=screenshot_dir / "form-phone.png", full_page=True)
+    # No sideways scrolling on a phone.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.goto(shared)
+    phone.locator("#results li.card").first.wait_for()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.screenshot(path=screenshot_dir / "results-phone.png", full_page=True)
+
+
+def test_typed_address_and_errors(live_server, programs, desktop, screenshot_dir):
+    page = desktop
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    alert = page.locator("#results .error-summary")
+    alert.wait_for()
+    assert "업종을 입력해 주세요" in alert.inner_text()
+    page.screenshot(path=screenshot_dir / "errors-desktop.png", full_page=True)
+
+    page.get_by_label("업종").fill("<script>window.pwned=1</script>")
+    page.get_by_label("또는 주소로 입력").fill("경북 포항시")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.wait_for_function(
+        "document.querySelector('#results').innerText.includes('스크립트')", timeout=FIRST_RESULTS_MS
+    )
+    assert page.evaluate("window.pwned") is None
+
+    page.get_by_label("업종").fill(SECTOR)
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    text = page.locator("#results").inner_text()
+    assert "포항" in text and programs["gumi"].title not in text
+
+
+def test_keyboard_skip_link_and_focus(live_server, db, desktop):
+    page = desktop
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0  # visible when focused
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_works_without_javascript(live_server, programs, no_js):
+    page = no_js
+    page.goto(live_server.url + "/")
+    page.get_by_label("업종").fill(SECTOR)
+    page.get_by_label("시도").select_option("경상북도")
+    page.get_by_label("시군구").select_option("구미시")  # every city is listed, grouped by 시도
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.wait_for_url(re.compile(r"/results/\?"), timeout=FIRST_RESULTS_MS)
+    assert programs["gumi"].title in page.locator("#results").inner_text()
+
+
+def test_rate_limit_message_shows_in_place(live_server, programs, desktop, settings):
+    settings.MATCH_RATE_LIMIT_PER_MINUTE = 1
+    page = desktop
+    page.goto(live_server.url + "/")
+    page.get_by_label("업종").fill(SECTOR)
+    page.get_by_label("또는 주소로 입력").fill("구미")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.wait_for_function("document.querySelector('#results').innerText.includes('요청이 너무 많습니다')")
+
+
+CONTRAST_JS = """
+() => {
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const a = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+    const b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
+  }
+  return low;
+}
+"""
+
+
+def test_text_contrast_is_at_least_4_5(live_server, programs, desktop):
+    page = desktop
+    page.goto(live_server.url + "/results/?sector=이차전지+양극재+제조&sido=경상북도&sigungu=구미시")
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    assert page.evaluate(CONTRAST_JS) == []
+    page.goto(live_server.url + "/results/?sector=&sido=")
+    assert page.evaluate(CONTRAST_JS) == []
+    # The check itself finds a pale grey on white.
+    pale = "<p class=pale style=color:#aaa>x</p>"
+    page.evaluate(f"document.querySelector('main').insertAdjacentHTML('beforeend', '{pale}')")
+    assert page.evaluate(CONTRAST_JS) == ["P.pale: 2.32"]

@@ -1,0 +1,106 @@
+import json
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+GUMI = {"sector": "이차전지 양극재 제조", "sido": "경상북도", "sigungu": "구미시"}
+
+
+def _match(client, body, **extra):
+    return client.post("/api/v1/match", data=json.dumps(body), content_type="application/json", **extra)
+
+
+def test_match_returns_ranked_eligible_programs(client, programs):
+    response = _match(client, {"sector": "이차전지 양극재 제조", "region": "경북 구미시 공단동", "limit": 5})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["location"] == {"sido": "경상북도", "sigungu": "구미시", "label": "경상북도 구미시 공단동"}
+    ids = [item["id"] for item in data["items"]]
+    assert programs["gumi"].pk in ids
+    assert programs["pohang"].pk not in ids and programs["unpublished"].pk not in ids
+    assert data["total"] >= len(ids) and data["limit"] == 5 and data["offset"] == 0
+    scores = [item["score"] for item in data["items"]]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    gumi = next(item for item in data["items"] if item["id"] == programs["gumi"].pk)
+    assert gumi["url"] == reverse("program_detail", args=[programs["gumi"].pk])
+    assert gumi["budget_label"] == "29억원" and gumi["region_scope"] == "산업단지"
+    assert gumi["application_status"] == "open" and gumi["reason"] and gumi["eligibility"]
+    assert [item["rank"] for item in data["items"]] == list(range(1, len(ids) + 1))
+
+
+def test_match_with_selects_and_paging(client, many_programs):
+    first = _match(client, {**GUMI, "sector": "이차전지 공정", "limit": 10}).json()
+    second = _match(client, {**GUMI, "sector": "이차전지 공정", "limit": 10, "offset": 10}).json()
+    assert first["total"] == 25 and len(first["items"]) == 10
+    assert not {i["id"] for i in first["items"]} & {i["id"] for i in second["items"]}
+    assert second["items"][0]["rank"] == 11
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        ({"sector": "", "region": "구미"}, "sector", "업종을 입력해 주세요"),
+        ({"sector": "카페"}, "sido", "소재지를 선택하거나"),
+        ({"sector": "카페", "region": "아틀란티스"}, "region", "지역을 찾지 못했습니다"),
+        ({"sector": "<script>alert(1)</script>", "region": "구미"}, "sector", "스크립트는"),
+        ({"sector": "가" * 150, "region": "구미"}, "sector", "100자 이내"),
+        ({"sector": "카페", "region": "구미", "firm_type": "대기업"}, "firm_type", "기업 유형"),
+    ],
+)
+def test_match_errors_are_korean_422(client, db, body, field, message):
+    response = _match(client, body)
+    assert response.status_code == 422
+    data = response.json()
+    assert message in data["message"]
+    assert field in data["errors"]
+    assert "<script>" not in response.content.decode()
+
+
+def test_schema_errors_are_korean_too(client, db):
+    response = _match(client, {"sector": "카페", "region": "구미", "limit": 500})
+    assert response.status_code == 422
+    assert response.json()["message"].startswith("입력값이 올바르지 않습니다")
+    assert response.json()["errors"]["limit"] == ["50 이하여야 합니다."]
+    missing = _match(client, {"region": "구미"})
+    assert missing.status_code == 422 and missing.json()["errors"]["sector"] == ["필수 항목입니다."]
+    bad_json = client.post("/api/v1/match", data="{", content_type="application/json")
+    assert bad_json.status_code == 400
+    assert bad_json.json() == {"message": "JSON 형식이 올바르지 않습니다."}
+    assert client.get("/api/v1/programs/abc").json()["errors"]["program_id"] == ["정수여야 합니다."]
+
+
+@override_settings(MATCH_RATE_LIMIT_PER_MINUTE=2)
+def test_match_rate_limit(client, programs):
+    codes = [_match(client, {**GUMI}).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert _match(client, GUMI).json()["message"] == "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요."
+    assert _match(client, GUMI, REMOTE_ADDR="10.1.1.1").status_code == 200
+
+
+def test_program_detail(client, programs):
+    gumi = programs["gumi"]
+    data = client.get(f"/api/v1/programs/{gumi.pk}").json()
+    assert data["title"] == gumi.title and data["operator"] == "구미전자정보기술원"
+    assert data["regions"] == ["경상북도 구미시", "구미5공단"]
+    assert data["national_budget_label"] == "9억원" and data["sectors"][0]["code"] == "C28202"
+    assert data["evidence"]["support"][0].startswith("구미시는")
+
+
+def test_program_detail_404_for_unpublished(client, programs):
+    response = client.get(f"/api/v1/programs/{programs['unpublished'].pk}")
+    assert response.status_code == 404
+    assert response.json()["message"] == "게시된 지원사업을 찾을 수 없습니다."
+
+
+def test_sectors_endpoint(client, db):
+    names = [s["name"] for s in client.get("/api/v1/sectors", {"q": "이차전지"}).json()]
+    assert "운송장비용 이차전지 제조업" in names
+
+
+def test_openapi_schema_and_docs_are_served(client, db):
+    schema = client.get("/api/v1/openapi.json")
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    assert "/api/v1/match" in paths and "/api/v1/programs/{program_id}" in paths
+    assert client.get("/api/v1/docs").status_code == 200

@@ -1,0 +1,166 @@
+"""The owner's search form. Shared by the results page and the JSON API so both give the same
+Korean error messages."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from matcher.engine.regions import Location
+from matcher.models import FirmType, SupportType
+from matcher.services.matching import FirmProfile, MatchFilters
+from matcher.services.programs_public import (
+    LocationError,
+    resolve_firm_location,
+    sido_choices,
+    sigungu_choices,
+)
+
+SECTOR_MAX = 100
+LOCATION_MAX = 100
+DESCRIPTION_MAX = 1000
+PAGE_MAX = 200
+# Firm types an owner picks from on the form (the rest are attributes, not sizes).
+OWNER_FIRM_TYPES = [
+    FirmType.SME,
+    FirmType.SMALL_BUSINESS,
+    FirmType.STARTUP,
+    FirmType.PRE_STARTUP,
+    FirmType.MIDSIZE,
+]
+# Markup has no place in a sector or description; refusing it early gives a clear message.
+_MARKUP = re.compile(r"[<>]|javascript:", re.IGNORECASE)
+
+
+def _no_markup(value: str) -> None:
+    if _MARKUP.search(value or ""):
+        raise forms.ValidationError(_("< > 기호나 스크립트는 입력할 수 없습니다. 글자로만 적어 주세요."))
+
+
+class MatchForm(forms.Form):
+    sector = forms.CharField(
+        label=_("업종"),
+        max_length=SECTOR_MAX,
+        validators=[_no_markup],
+        error_messages={
+            "required": _("업종을 입력해 주세요. 예: 이차전지 양극재 제조"),
+            "max_length": _("업종은 %(limit_value)d자 이내로 입력해 주세요."),
+        },
+    )
+    location = forms.CharField(
+        label=_("주소로 입력"),
+        required=False,
+        max_length=LOCATION_MAX,
+        validators=[_no_markup],
+        error_messages={"max_length": _("주소는 %(limit_value)d자 이내로 입력해 주세요.")},
+    )
+    sido = forms.ChoiceField(
+        label=_("시도"),
+        required=False,
+        error_messages={"invalid_choice": _("목록에 있는 시도를 선택해 주세요.")},
+    )
+    sigungu = forms.CharField(label=_("시군구"), required=False, max_length=40)
+    firm_type = forms.ChoiceField(
+        label=_("기업 유형"),
+        required=False,
+        choices=[("", _("선택 안 함")), *[(t.value, t.label) for t in OWNER_FIRM_TYPES]],
+        error_messages={"invalid_choice": _("목록에 있는 기업 유형을 선택해 주세요.")},
+    )
+    years = forms.FloatField(
+        label=_("업력(년)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "invalid": _("업력은 숫자로 입력해 주세요. 예: 3"),
+            "min_value": _("업력은 0 이상이어야 합니다."),
+            "max_value": _("업력은 100년 이하로 입력해 주세요."),
+        },
+    )
+    description = forms.CharField(
+        label=_("사업 설명"),
+        required=False,
+        max_length=DESCRIPTION_MAX,
+        validators=[_no_markup],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("사업 설명은 %(limit_value)d자 이내로 입력해 주세요.")},
+    )
+    support_type = forms.MultipleChoiceField(
+        label=_("지원 유형"),
+        required=False,
+        choices=SupportType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("목록에 있는 지원 유형을 선택해 주세요.")},
+    )
+    open_only = forms.BooleanField(label=_("접수 중인 사업만"), required=False)
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=PAGE_MAX,
+        error_messages={
+            "invalid": _("페이지 번호가 올바르지 않습니다."),
+            "min_value": _("페이지 번호가 올바르지 않습니다."),
+            "max_value": _("페이지 번호가 올바르지 않습니다."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sido"].choices = [("", _("시도 선택")), *[(s, s) for s in sido_choices()]]
+        self.resolved_location: Location | None = None
+
+    def clean_sector(self) -> str:
+        value = " ".join(self.cleaned_data["sector"].split())
+        if not value:
+            raise forms.ValidationError(self.fields["sector"].error_messages["required"])
+        return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.has_error("location") or self.has_error("sido"):
+            return data
+        try:
+            self.resolved_location = resolve_firm_location(
+                typed=data.get("location", ""), sido=data.get("sido", ""), sigungu=data.get("sigungu", "")
+            )
+        except LocationError as exc:
+            field = "location" if data.get("location") else "sido"
+            self.add_error(field, str(exc))
+        return data
+
+    # -- what the matcher needs --------------------------------------------------------------
+    def profile(self) -> FirmProfile:
+        assert self.resolved_location is not None, "call is_valid() first"
+        data = self.cleaned_data
+        return FirmProfile(
+            sector=data["sector"],
+            region=self.resolved_location.region,
+            firm_type=data.get("firm_type") or "",
+            years=data.get("years"),
+            description=" ".join((data.get("description") or "").split()),
+            location_label=self.resolved_location.label,
+        )
+
+    def filters(self) -> MatchFilters:
+        data = self.cleaned_data
+        return MatchFilters(
+            support_types=tuple(data.get("support_type") or ()), open_only=bool(data.get("open_only"))
+        )
+
+    # -- what the selects show: the resolved region when a typed address was understood --------
+    def chosen_sido(self) -> str:
+        if self.resolved_location is not None:
+            return self.resolved_location.region.sido
+        return str(self.data.get("sido", "")) if self.is_bound else ""
+
+    def chosen_sigungu(self) -> str:
+        if self.resolved_location is not None:
+            return self.resolved_location.region.sigungu or ""
+        return str(self.data.get("sigungu", "")) if self.is_bound else ""
+
+    def sigungu_options(self) -> list[str]:
+        """The 시군구 of the chosen 시도 (for the select); empty when none is chosen."""
+        sido = self.chosen_sido()
+        return sigungu_choices(sido=sido) if sido in sido_choices() else []
