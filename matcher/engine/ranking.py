@@ -1,0 +1,234 @@
+"""The in-memory match index and the ranking of eligible programs for a firm.
+
+``MatcherIndex.build`` fits the similarity model on program documents and keeps,
+per program, the vectors and eligibility facts. ``MatcherIndex.rank`` scores every
+program against the firm's query (sparse column gather + a dense latent product),
+applies eligibility per distinct region / firm-type group (so 100k programs cost a
+few hundred rule evaluations), and orders the eligible ones by
+
+    score = similarity × (1 + region_weight × specificity + type_weight × type fit) + open_weight × open
+
+where specificity is 0 for nationwide, 0.5 for a 시도 and 1 for a 시군구 program
+(a 구미시 program above a nationwide one at equal fit). Openness is a small bonus:
+relevance decides.
+
+Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import scipy.sparse as sp
+
+from matcher.engine.eligibility import Decision, FirmFacts, ProgramFacts, decide
+from matcher.engine.similarity import ProgramSimilarity
+from matcher.engine.text import split_sentences
+
+
+@dataclass
+class ProgramDoc:
+    """What the index needs of one program."""
+
+    program_id: int | str
+    terms: str  # Program.search_terms
+    text: str  # title + summary (raw)
+    facts: ProgramFacts
+    apply_start: date | None = None
+    apply_end: date | None = None
+    support_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: str  # analysed morphemes of the owner's sector + description
+    text: str
+    firm: FirmFacts
+
+
+@dataclass
+class RankWeights:
+    region: float = 0.3
+    type_fit: float = 0.1
+    open: float = 0.02
+    min_similarity: float = 0.02
+
+
+@dataclass
+class Ranked:
+    program_id: int | str
+    score: float  # 0..1 for display
+    raw_score: float
+    similarity: float
+    decision: Decision
+    matched_terms: list[str] = field(default_factory=list)
+    is_open: bool | None = None
+
+
+def is_open(start: date | None, end: date | None, today: date) -> bool | None:
+    if start is None and end is None:
+        return None
+    if start and today < start:
+        return False
+    return not (end and today > end)
+
+
+class MatcherIndex:
+    """A fitted model plus per-program vectors and facts; pickled as one unit by ``persistence``."""
+
+    def __init__(self, model: ProgramSimilarity, docs: Sequence[ProgramDoc]) -> None:
+        self.model = model
+        self.program_ids = [d.program_id for d in docs]
+        self.position = {pid: i for i, pid in enumerate(self.program_ids)}
+        self.terms = [d.terms for d in docs]
+        sparse, latent = model.transform_parts((d.terms, d.text) for d in docs)
+        self.sparse_t = sparse.T.tocsr()  # features × programs: a query's features are row gathers
+        self.latent = latent
+        # Eligibility groups: distinct region sets and distinct firm-type rules.
+        self.region_groups: list[ProgramFacts] = []
+        self.type_groups: list[ProgramFacts] = []
+        region_key: dict[tuple, int] = {}
+        type_key: dict[tuple, int] = {}
+        region_ids = np.empty(len(docs), dtype=np.int32)
+        type_ids = np.empty(len(docs), dtype=np.int32)
+        for i, doc in enumerate(docs):
+            f = doc.facts
+            rk = (f.nationwide, f.regions)
+            if rk not in region_key:
+                region_key[rk] = len(self.region_groups)
+                self.region_groups.append(ProgramFacts(nationwide=f.nationwide, regions=f.regions))
+            tk = (f.firm_types, f.years_min, f.years_max)
+            if tk not in type_key:
+                type_key[tk] = len(self.type_groups)
+                self.type_groups.append(
+                    ProgramFacts(
+                        nationwide=True, firm_types=f.firm_types, years_min=f.years_min, years_max=f.years_max
+                    )
+                )
+            region_ids[i] = region_key[rk]
+            type_ids[i] = type_key[tk]
+        self.region_ids = region_ids
+        self.type_ids = type_ids
+        self.facts = [d.facts for d in docs]
+        self.apply_start = [d.apply_start for d in docs]
+        self.apply_end = [d.apply_end for d in docs]
+        self.support_types = [d.support_types for d in docs]
+
+    @classmethod
+    def build(cls, docs: Sequence[ProgramDoc], **model_params) -> MatcherIndex:
+        model = ProgramSimilarity(**model_params).fit([(d.terms, d.text) for d in docs])
+        return cls(model, docs)
+
+    def __len__(self) -> int:
+        return len(self.program_ids)
+
+    # -- scoring -------------------------------------------------------------
+    def similarities(self, query: Query) -> np.ndarray:
+        sparse_q, latent_q = self.model.transform_parts([(query.terms, query.text)])
+        sparse_q = sparse_q.tocsr()
+        scores = np.zeros(len(self.program_ids), dtype=np.float32)
+        if sparse_q.nnz:
+            rows = self.sparse_t[sparse_q.indices]
+            scores += rows.T @ sparse_q.data
+        if latent_q is not None and self.latent is not None:
+            scores += self.latent @ latent_q[0]
+        return scores
+
+    def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
+        """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions."""
+        region_decisions = [decide(g, FirmFacts(firm.region)) for g in self.region_groups]
+        type_decisions = [decide(g, FirmFacts(firm.region, firm.firm_type, firm.years)) for g in self.type_groups]
+        region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)
+        region_level = np.array([d.region_level / 2 for d in region_decisions], dtype=np.float32)
+        type_ok = np.array([d.eligible for d in type_decisions], dtype=bool)
+        type_fit = np.array([d.type_fit for d in type_decisions], dtype=np.float32)
+        eligible = region_ok[self.region_ids] & type_ok[self.type_ids]
+        return (
+            eligible,
+            region_level[self.region_ids],
+            type_fit[self.type_ids],
+            region_decisions,
+            type_decisions,
+        )
+
+    def rank(
+        self,
+        query: Query,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        weights: RankWeights | None = None,
+        today: date | None = None,
+        open_only: bool = False,
+        support_types: Sequence[str] = (),
+        exclude_ineligible: bool = True,
+    ) -> tuple[list[Ranked], int]:
+        """The eligible programs best first (``offset``/``limit`` page) and how many have any fit."""
+        weights = weights or RankWeights()
+        today = today or date.today()
+        sims = self.similarities(query)
+        eligible, level, fit, _, _ = self.eligibility(query.firm)
+        mask = sims >= weights.min_similarity
+        if exclude_ineligible:
+            mask &= eligible
+        candidates = np.flatnonzero(mask)
+        if support_types:
+            wanted = set(support_types)
+            candidates = np.array(
+                [i for i in candidates if wanted & set(self.support_types[i])], dtype=np.int64
+            )
+        if open_only:
+            candidates = np.array(
+                [i for i in candidates if is_open(self.apply_start[i], self.apply_end[i], today)], dtype=np.int64
+            )
+        if not len(candidates):
+            return [], 0
+        final = sims[candidates] * (1 + weights.region * level[candidates] + weights.type_fit * fit[candidates])
+        if weights.open:
+            opens = np.array(
+                [bool(is_open(self.apply_start[i], self.apply_end[i], today)) for i in candidates], dtype=np.float32
+            ) if len(candidates) <= 5000 else np.zeros(len(candidates), dtype=np.float32)
+            final = final + weights.open * opens
+        want = offset + limit
+        if want < len(candidates):
+            top = np.argpartition(-final, want - 1)[:want]
+        else:
+            top = np.arange(len(candidates))
+        top = top[np.argsort(-final[top], kind="stable")][offset:want]
+        results = []
+        for j in top:
+            i = int(candidates[j])
+            decision = decide(self.facts[i], query.firm)
+            results.append(
+                Ranked(
+                    program_id=self.program_ids[i],
+                    score=float(min(1.0, max(0.0, sims[i]) / 1.2) ** 0.5),
+                    raw_score=float(final[j]),
+                    similarity=float(sims[i]),
+                    decision=decision,
+                    matched_terms=self.model.matched_terms((query.terms, query.text), self.terms[i]),
+                    is_open=is_open(self.apply_start[i], self.apply_end[i], today),
+                )
+            )
+        return results, int(len(candidates))
+
+
+def evidence_sentences(text: str, terms: Sequence[str], limit: int = 2) -> list[str]:
+    """The source sentences that contain the most matched terms (first ones on ties)."""
+    if not terms:
+        return []
+    scored = []
+    for index, sentence in enumerate(split_sentences(text)):
+        clean = re.sub(r"\s+", " ", sentence).strip()
+        if len(clean) < 6:
+            continue
+        lowered = clean.lower()
+        hits = sum(1 for t in terms if t and t in lowered)
+        if hits:
+            scored.append((-hits, index, clean[:300]))
+    scored.sort()
+    return [s for _, _, s in scored[:limit]]

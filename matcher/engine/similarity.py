@@ -1,0 +1,163 @@
+"""The similarity model: a scikit-learn estimator over Korean program text.
+
+A document is a pair ``(terms, text)``: ``terms`` are Kiwi content morphemes
+(stored on programs as ``Program.search_terms``; queries are analysed live),
+``text`` is the raw title and summary for character n-grams, which catch
+compounds Kiwi splits differently ('이차전지' / '이차 전지', '미래차').
+
+Three views, each L2-normalised, weighted and stacked:
+- word TF-IDF over morphemes (unigrams and adjacent pairs);
+- character 2–3-gram TF-IDF inside words of the raw text;
+- a latent view (TruncatedSVD of the word TF-IDF, fitted on the programs plus
+  the KSIC industry names as extra documents) that links owners' words to
+  program words that co-occur with them in the corpus (배터리 ↔ 이차전지 ↔ BMS).
+
+Plain Python + scikit-learn, no Django.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+from sklearn.utils.validation import check_is_fitted
+
+KSIC_PATH = Path(__file__).resolve().parent.parent / "data" / "reference" / "ksic11.csv"
+
+Doc = tuple[str, str]  # (space-joined morphemes, raw text)
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+@lru_cache(maxsize=1)
+def ksic_documents() -> tuple[tuple[str, str, str], ...]:
+    """(code, name, text) per KSIC subclass: its name with the names of its class, group and division."""
+    rows = []
+    with KSIC_PATH.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            text = " ".join(
+                dict.fromkeys(
+                    [row["subclass_name"], row["class_name"], row["group_name"], row["division_name"]]
+                )
+            )
+            rows.append((row["subclass_code"], row["subclass_name"], text))
+    return tuple(rows)
+
+
+class ProgramSimilarity(BaseEstimator, TransformerMixin):
+    """Cosine similarity between short owner queries and program documents.
+
+    ``fit(X)`` learns the vocabularies, IDF weights and latent space from program
+    documents; ``transform(X)`` maps documents (or queries) to the stacked,
+    normalised vectors; ``similarity(Q, P)`` is their dot product.
+    """
+
+    def __init__(
+        self,
+        *,
+        word_weight: float = 1.0,
+        char_weight: float = 0.5,
+        latent_weight: float = 0.5,
+        n_components: int = 150,
+        char_ngram_range: tuple[int, int] = (2, 3),
+        min_df: int = 1,
+        max_df: float = 0.5,
+        use_ksic: bool = True,
+        random_state: int = 0,
+    ) -> None:
+        self.word_weight = word_weight
+        self.char_weight = char_weight
+        self.latent_weight = latent_weight
+        self.n_components = n_components
+        self.char_ngram_range = char_ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.use_ksic = use_ksic
+        self.random_state = random_state
+
+    # -- fitting -------------------------------------------------------------
+    def fit(self, X: Sequence[Doc], y=None) -> ProgramSimilarity:
+        terms = [t for t, _ in X]
+        texts = [x for _, x in X]
+        self.word_vectorizer_ = TfidfVectorizer(
+            analyzer=_split,
+            sublinear_tf=True,
+            min_df=self.min_df,
+            max_df=self.max_df if len(X) >= 20 else 1.0,
+            dtype=np.float32,
+        )
+        self.char_vectorizer_ = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=self.char_ngram_range,
+            sublinear_tf=True,
+            min_df=max(self.min_df, 2) if len(X) >= 20 else 1,
+            max_df=self.max_df if len(X) >= 20 else 1.0,
+            dtype=np.float32,
+        )
+        words = self.word_vectorizer_.fit_transform(terms)
+        self.char_vectorizer_.fit(texts)
+        self.svd_ = None
+        n_features = words.shape[1]
+        components = min(self.n_components, n_features - 1, len(X) - 1)
+        if self.latent_weight > 0 and components >= 2:
+            latent_input = words
+            if self.use_ksic:
+                from matcher.engine.analysis import analyze_to_string
+
+                extra = [analyze_to_string(text) for _, _, text in ksic_documents()]
+                latent_input = sp.vstack([words, self.word_vectorizer_.transform(extra)]).tocsr()
+            self.svd_ = TruncatedSVD(n_components=components, random_state=self.random_state)
+            self.svd_.fit(latent_input)
+        self.n_documents_ = len(X)
+        return self
+
+    # -- transforming --------------------------------------------------------
+    def transform(self, X: Iterable[Doc]) -> sp.csr_matrix:
+        check_is_fitted(self, "word_vectorizer_")
+        docs = list(X)
+        words = normalize(self.word_vectorizer_.transform([t for t, _ in docs]))
+        chars = normalize(self.char_vectorizer_.transform([x for _, x in docs]))
+        blocks = [words * self.word_weight, chars * self.char_weight]
+        if self.svd_ is not None:
+            latent = normalize(self.svd_.transform(words)).astype(np.float32)
+            blocks.append(sp.csr_matrix(latent * self.latent_weight))
+        return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+    def transform_parts(self, X: Iterable[Doc]) -> tuple[sp.csr_matrix, np.ndarray | None]:
+        """The sparse (word + character) block and the dense latent block of ``transform``, weighted."""
+        check_is_fitted(self, "word_vectorizer_")
+        docs = list(X)
+        words = normalize(self.word_vectorizer_.transform([t for t, _ in docs]))
+        chars = normalize(self.char_vectorizer_.transform([x for _, x in docs]))
+        sparse = sp.hstack([words * self.word_weight, chars * self.char_weight], format="csr", dtype=np.float32)
+        latent = None
+        if self.svd_ is not None:
+            latent = (normalize(self.svd_.transform(words)) * self.latent_weight).astype(np.float32)
+        return sparse, latent
+
+    def similarity(self, queries: sp.spmatrix, programs: sp.spmatrix) -> np.ndarray:
+        """Similarity of each query row to each program row (weighted sum of per-view cosines)."""
+        return np.asarray((queries @ programs.T).todense())
+
+    def matched_terms(self, query: Doc, program_terms: str, limit: int = 8) -> list[str]:
+        """Query morphemes that also occur in the program, rarest (most telling) first."""
+        vocab = self.word_vectorizer_.vocabulary_
+        idf = self.word_vectorizer_.idf_
+        present = set(program_terms.split())
+        hits = [t for t in dict.fromkeys(query[0].split()) if t in present]
+        hits.sort(key=lambda t: -idf[vocab[t]] if t in vocab else 0.0)
+        return hits[:limit]
+
+    @property
+    def n_features_(self) -> int:
+        return len(self.word_vectorizer_.vocabulary_) + len(self.char_vectorizer_.vocabulary_)
