@@ -11,9 +11,9 @@ from pathlib import Path
 from bench.devcorpus import SAMPLES, dev_programs, qrels_uid
 from matcher.engine.analysis import analyze_to_string
 from matcher.engine.baselines import BM25Baseline, TitleKeywordBaseline
-from matcher.engine.eligibility import FirmFacts, ProgramFacts
+from matcher.engine.eligibility import ProgramFacts
 from matcher.engine.metrics import summarize
-from matcher.engine.ranking import MatcherIndex, ProgramDoc, Query, RankWeights
+from matcher.engine.ranking import MatcherIndex, ProgramDoc, Query, RankWeights, firm_query
 from matcher.engine.regions import Region
 
 CACHE = Path("/tmp/gm_dev_docs.pkl")
@@ -37,17 +37,22 @@ def load_docs():
             years_max=p.years_max,
         )
         text = program_text(p)
-        docs.append(ProgramDoc(qrels_uid(p), analyze_to_string(text), text, facts, p.apply_start, p.apply_end))
+        docs.append(
+            ProgramDoc(qrels_uid(p), analyze_to_string(text), text, facts, p.apply_start, p.apply_end)
+        )
     titles = {qrels_uid(p): p.title for p in programs}
     CACHE.write_bytes(pickle.dumps((docs, titles)))
     return docs, titles
 
 
-def firm_query(firm: dict) -> Query:
-    text = f"{firm['sector']}\n{firm.get('description', '')}"
-    terms = " ".join([analyze_to_string(firm["sector"])] * 2 + [analyze_to_string(firm.get("description", ""))])
-    facts = FirmFacts(Region(firm["sido"], firm.get("sigungu") or None), firm.get("size", ""), firm.get("years"))
-    return Query(terms=terms, text=text, firm=facts)
+def dev_firm_query(firm: dict) -> Query:
+    return firm_query(
+        sector=firm["sector"],
+        description=firm.get("description", ""),
+        region=Region(firm["sido"], firm.get("sigungu") or None),
+        firm_type=firm.get("size", ""),
+        years=firm.get("years"),
+    )
 
 
 def main(argv=None) -> None:
@@ -60,7 +65,7 @@ def main(argv=None) -> None:
     index = MatcherIndex.build(docs, **params)
     print(f"fit {time.time() - t0:.1f}s on {len(docs)} programs")
     facts = {d.program_id: d.facts for d in docs}
-    queries = {f["id"]: firm_query(f) for f in firms}
+    queries = {f["id"]: dev_firm_query(f) for f in firms}
 
     def admits(firm_id, uid):
         f = facts.get(uid)
@@ -74,7 +79,9 @@ def main(argv=None) -> None:
     bm = BM25Baseline([d.terms for d in docs], [d.facts for d in docs])
     tk = TitleKeywordBaseline([titles[d.program_id] for d in docs], [d.facts for d in docs])
     for name, base in (("bm25", bm), ("title", tk)):
-        r = {fid: [docs[i].program_id for i in base.rank(q.terms, q.firm.region)] for fid, q in queries.items()}
+        r = {
+            fid: [docs[i].program_id for i in base.rank(q.terms, q.firm.region)] for fid, q in queries.items()
+        }
         print(f"{name:8}", {k: round(v, 3) for k, v in summarize(r, qrels, admits).items()})
     if "-v" in sys.argv:
         for fid, q in queries.items():

@@ -102,3 +102,51 @@ def qrels_uid(program: ExtractedProgram) -> str:
     if sid.startswith(("seed:", "kstartup2024:")):
         return sid
     return f"bizinfo:{sid}"
+
+
+def load_into_db(*, publish: bool = True) -> int:
+    """Store the dev corpus as Program rows (development aid until the ingestion pipeline merges)."""
+    from django.utils import timezone
+
+    from matcher.engine.analysis import analyze_to_string
+    from matcher.models import Program
+
+    count = 0
+    for p in dev_programs():
+        text = "\n".join([p.title, " ".join(p.keywords), p.summary])
+        source_id = p.source_id if not p.source_id.startswith("seed:") else p.source_id
+        Program.objects.update_or_create(
+            source_id=source_id,
+            defaults=dict(
+                title=p.title[:500],
+                agency=p.agency[:200],
+                operator=p.operator[:200],
+                nationwide=p.nationwide,
+                regions=[r.as_dict() for r in p.regions],
+                places=p.places,
+                firm_types=p.firm_types,
+                years_min=p.years_min,
+                years_max=p.years_max,
+                keywords=p.keywords,
+                budget_krw=p.budget_krw,
+                apply_start=p.apply_start,
+                apply_end=p.apply_end,
+                contact=p.contact[:500],
+                source_url=p.source_url[:1000],
+                apply_url=p.apply_url[:1000],
+                summary=p.summary,
+                evidence=p.evidence,
+                search_terms=analyze_to_string(text),
+                status=Program.Status.PUBLISHED if publish else Program.Status.REVIEW,
+                published_at=timezone.now() if publish else None,
+            ),
+        )
+        count += 1
+    return count
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    print(load_into_db(), "programs stored")

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-import scipy.sparse as sp
 
 from matcher.engine.eligibility import Decision, FirmFacts, ProgramFacts, decide
 from matcher.engine.similarity import ProgramSimilarity
@@ -141,7 +140,9 @@ class MatcherIndex:
     def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
         """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions."""
         region_decisions = [decide(g, FirmFacts(firm.region)) for g in self.region_groups]
-        type_decisions = [decide(g, FirmFacts(firm.region, firm.firm_type, firm.years)) for g in self.type_groups]
+        type_decisions = [
+            decide(g, FirmFacts(firm.region, firm.firm_type, firm.years)) for g in self.type_groups
+        ]
         region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)
         region_level = np.array([d.region_level / 2 for d in region_decisions], dtype=np.float32)
         type_ok = np.array([d.eligible for d in type_decisions], dtype=bool)
@@ -183,15 +184,23 @@ class MatcherIndex:
             )
         if open_only:
             candidates = np.array(
-                [i for i in candidates if is_open(self.apply_start[i], self.apply_end[i], today)], dtype=np.int64
+                [i for i in candidates if is_open(self.apply_start[i], self.apply_end[i], today)],
+                dtype=np.int64,
             )
         if not len(candidates):
             return [], 0
-        final = sims[candidates] * (1 + weights.region * level[candidates] + weights.type_fit * fit[candidates])
+        final = sims[candidates] * (
+            1 + weights.region * level[candidates] + weights.type_fit * fit[candidates]
+        )
         if weights.open:
-            opens = np.array(
-                [bool(is_open(self.apply_start[i], self.apply_end[i], today)) for i in candidates], dtype=np.float32
-            ) if len(candidates) <= 5000 else np.zeros(len(candidates), dtype=np.float32)
+            opens = (
+                np.array(
+                    [bool(is_open(self.apply_start[i], self.apply_end[i], today)) for i in candidates],
+                    dtype=np.float32,
+                )
+                if len(candidates) <= 5000
+                else np.zeros(len(candidates), dtype=np.float32)
+            )
             final = final + weights.open * opens
         want = offset + limit
         if want < len(candidates):
@@ -214,7 +223,7 @@ class MatcherIndex:
                     is_open=is_open(self.apply_start[i], self.apply_end[i], today),
                 )
             )
-        return results, int(len(candidates))
+        return results, len(candidates)
 
 
 def evidence_sentences(text: str, terms: Sequence[str], limit: int = 2) -> list[str]:
@@ -232,3 +241,30 @@ def evidence_sentences(text: str, terms: Sequence[str], limit: int = 2) -> list[
             scored.append((-hits, index, clean[:300]))
     scored.sort()
     return [s for _, _, s in scored[:limit]]
+
+
+def firm_query(
+    *,
+    sector: str,
+    region,
+    description: str = "",
+    firm_type: str = "",
+    years: float | None = None,
+    ksic_code: str = "",
+) -> Query:
+    """The query for a firm: its sector counts twice, its description and KSIC name once."""
+    from matcher.engine.analysis import analyze_to_string
+    from matcher.engine.similarity import ksic_documents
+
+    ksic_name = ""
+    if ksic_code:
+        code = ksic_code.strip().upper().lstrip("ABCDEFGHIJKLMNOPQRSTU")
+        ksic_name = next((name for c, name, _ in ksic_documents() if c == code), "")
+    sector_terms = analyze_to_string(sector)
+    terms = " ".join(
+        t
+        for t in (sector_terms, sector_terms, analyze_to_string(description), analyze_to_string(ksic_name))
+        if t
+    )
+    text = "\n".join(t for t in (sector, description, ksic_name) if t)
+    return Query(terms=terms, text=text, firm=FirmFacts(region, firm_type, years))

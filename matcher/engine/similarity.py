@@ -139,7 +139,9 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         docs = list(X)
         words = normalize(self.word_vectorizer_.transform([t for t, _ in docs]))
         chars = normalize(self.char_vectorizer_.transform([x for _, x in docs]))
-        sparse = sp.hstack([words * self.word_weight, chars * self.char_weight], format="csr", dtype=np.float32)
+        sparse = sp.hstack(
+            [words * self.word_weight, chars * self.char_weight], format="csr", dtype=np.float32
+        )
         latent = None
         if self.svd_ is not None:
             latent = (normalize(self.svd_.transform(words)) * self.latent_weight).astype(np.float32)
