@@ -54,6 +54,14 @@ def ksic_documents() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=1)
+def ksic_terms() -> tuple[str, ...]:
+    """The KSIC documents analysed into morphemes (once per process)."""
+    from matcher.engine.analysis import analyze_to_string
+
+    return tuple(analyze_to_string(text) for _, _, text in ksic_documents())
+
+
 class ProgramSimilarity(BaseEstimator, TransformerMixin):
     """Cosine similarity between short owner queries and program documents.
 
@@ -112,9 +120,7 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         if self.latent_weight > 0 and components >= 2:
             latent_input = words
             if self.use_ksic:
-                from matcher.engine.analysis import analyze_to_string
-
-                extra = [analyze_to_string(text) for _, _, text in ksic_documents()]
+                extra = list(ksic_terms())
                 latent_input = sp.vstack([words, self.word_vectorizer_.transform(extra)]).tocsr()
             self.svd_ = TruncatedSVD(n_components=components, random_state=self.random_state)
             self.svd_.fit(latent_input)

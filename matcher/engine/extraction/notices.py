@@ -356,13 +356,14 @@ def extract_firm_types(
 ) -> tuple[list[str], float | None, float | None]:
     """Firm types and 업력 limits from the target line, else the sentences of the body that state the target."""
     evidence = evidence if evidence is not None else {}
-    target_sentences = [s for s in split_sentences(body) if re.search(r"대상|자격|신청\s?요건|☞|모집", s)][:8]
+    target_sentences = [s for s in split_sentences(body) if re.search(r"대상|자격|신청\s?요건|☞|모집|희망하는|참여", s)][:8]
     sources = [target, title] + target_sentences if target else [title] + target_sentences
     types: list[str] = []
     years_min: float | None = None
     years_max: float | None = None
     type_evidence: list[str] = []
     year_evidence: list[str] = []
+    locked: list[str] | None = None  # the target field's types, authoritative when it names one
     for text in sources:
         if not text:
             continue
@@ -405,8 +406,8 @@ def extract_firm_types(
                 years_max = value if years_max is None else max(years_max, value)
                 year_evidence.append(text.strip()[:300])
         if text is target and types:
-            break  # the target field is authoritative when it names a type
-    ordered = list(dict.fromkeys(types))
+            locked = list(types)
+    ordered = list(dict.fromkeys(locked if locked is not None else types))
     if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
     if years_max is not None and "창업기업" not in ordered and "예비창업자" not in ordered:
