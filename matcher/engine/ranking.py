@@ -29,6 +29,35 @@ from matcher.engine.similarity import ProgramSimilarity
 from matcher.engine.text import split_sentences
 
 
+# Kinds of support and the kinds of firm they suit (general rules, not tied to any program or firm):
+# a manufacturer ↔ smart-factory / manufacturing-innovation support, an exporter ↔ export support,
+# a startup ↔ startup support.
+_PROGRAM_KINDS = {
+    "manufacturing": re.compile(r"스마트\s?공장|스마트\s?제조|제조\s?(?:혁신|DX|AI|데이터|현장)|공정\s?(?:개선|혁신|자동화)|뿌리\s?(?:산업|기업)|제조\s?기업|생산\s?공정|자동화"),
+    "export": re.compile(r"수출|해외\s?(?:진출|시장|판로|마케팅)|바이어|무역|글로벌\s?(?:진출|시장)"),
+    "startup": re.compile(r"창업|스타트업|사업화"),
+}
+_FIRM_KINDS = {
+    "manufacturing": re.compile(r"제조|생산|가공|제작|주조|열처리|사출|프레스|조립|도금|금형|용접|부품|장비"),
+    "export": re.compile(r"수출|해외|글로벌"),
+}
+KINDS = tuple(_PROGRAM_KINDS)
+
+
+def program_kinds(text: str) -> frozenset[str]:
+    """Kinds of support a program offers, read from its title and summary."""
+    head = text[:1500]
+    return frozenset(kind for kind, pattern in _PROGRAM_KINDS.items() if pattern.search(head))
+
+
+def firm_kinds(sector: str, description: str = "", firm_type: str = "") -> frozenset[str]:
+    text = f"{sector} {description}"
+    kinds = {kind for kind, pattern in _FIRM_KINDS.items() if pattern.search(text)}
+    if firm_type in ("창업기업", "예비창업자"):
+        kinds.add("startup")
+    return frozenset(kinds)
+
+
 @dataclass
 class ProgramDoc:
     """What the index needs of one program."""
@@ -40,6 +69,7 @@ class ProgramDoc:
     apply_start: date | None = None
     apply_end: date | None = None
     support_types: tuple[str, ...] = ()
+    kinds: frozenset[str] | None = None  # None: read from ``text``
 
 
 @dataclass(frozen=True)
@@ -47,6 +77,7 @@ class Query:
     terms: str  # analysed morphemes of the owner's sector + description
     text: str
     firm: FirmFacts
+    kinds: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -54,7 +85,9 @@ class RankWeights:
     region: float = 0.3
     type_fit: float = 0.1
     open: float = 0.02
+    kind: float = 0.05  # added when the program's kind of support suits the kind of firm
     min_similarity: float = 0.02
+    rescore: int | None = 2000  # candidates re-scored with character n-grams (None: all)
 
 
 @dataclass
@@ -85,7 +118,11 @@ class MatcherIndex:
         self.position = {pid: i for i, pid in enumerate(self.program_ids)}
         self.terms = [d.terms for d in docs]
         sparse, latent = model.transform_parts((d.terms, d.text) for d in docs)
-        self.sparse_t = sparse.T.tocsr()  # features × programs: a query's features are row gathers
+        n_words = len(model.word_vectorizer_.vocabulary_)
+        # Word features × programs: a query's few words are row gathers over all programs.
+        self.word_t = sparse[:, :n_words].T.tocsr()
+        # Programs × character n-grams: used to re-score the best candidates only (n-grams are dense).
+        self.chars = sparse[:, n_words:].tocsr()
         self.latent = latent
         # Eligibility groups: distinct region sets and distinct firm-type rules.
         self.region_groups: list[ProgramFacts] = []
@@ -115,6 +152,17 @@ class MatcherIndex:
         self.facts = [d.facts for d in docs]
         self.apply_start = [d.apply_start for d in docs]
         self.apply_end = [d.apply_end for d in docs]
+        # Ordinal days for a vectorised 'open' test; no start = always started, no end = never ends.
+        self.start_ord = np.array([d.apply_start.toordinal() if d.apply_start else 0 for d in docs], dtype=np.int32)
+        self.end_ord = np.array(
+            [d.apply_end.toordinal() if d.apply_end else 10**7 for d in docs], dtype=np.int32
+        )
+        self.kinds = np.zeros((len(docs), len(KINDS)), dtype=bool)
+        for i, doc in enumerate(docs):
+            kinds = doc.kinds if doc.kinds is not None else program_kinds(doc.text)
+            for k, kind in enumerate(KINDS):
+                self.kinds[i, k] = kind in kinds
+        self.has_period = np.array([bool(d.apply_start or d.apply_end) for d in docs], dtype=bool)
         self.support_types = [d.support_types for d in docs]
 
     @classmethod
@@ -126,15 +174,29 @@ class MatcherIndex:
         return len(self.program_ids)
 
     # -- scoring -------------------------------------------------------------
-    def similarities(self, query: Query) -> np.ndarray:
-        sparse_q, latent_q = self.model.transform_parts([(query.terms, query.text)])
-        sparse_q = sparse_q.tocsr()
+    def similarities(self, query: Query, *, rescore: int | None = None, mask: np.ndarray | None = None) -> np.ndarray:
+        """Similarity of the query to every program.
+
+        First stage over all programs: word TF-IDF + latent. Second stage: the character n-gram
+        cosine is added for the ``rescore`` best programs (all when None) among ``mask``.
+        """
+        vectors = self.model.transform_query(query.terms, query.text)
         scores = np.zeros(len(self.program_ids), dtype=np.float32)
-        if sparse_q.nnz:
-            rows = self.sparse_t[sparse_q.indices]
-            scores += rows.T @ sparse_q.data
-        if latent_q is not None and self.latent is not None:
-            scores += self.latent @ latent_q[0]
+        if len(vectors.word_indices):
+            scores += self.word_t[vectors.word_indices].T @ vectors.word_values
+        if vectors.latent is not None and self.latent is not None:
+            scores += self.latent @ vectors.latent
+        if len(vectors.char_indices):
+            if rescore is None or rescore >= len(scores):
+                chosen = np.arange(len(scores)) if mask is None else np.flatnonzero(mask)
+            else:
+                pool = np.flatnonzero(mask) if mask is not None else np.arange(len(scores))
+                if len(pool) > rescore:
+                    pool = pool[np.argpartition(-scores[pool], rescore - 1)[:rescore]]
+                chosen = pool
+            q = np.zeros(self.chars.shape[1], dtype=np.float32)
+            q[vectors.char_indices] = vectors.char_values
+            scores[chosen] += self.chars[chosen] @ q
         return scores
 
     def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
@@ -171,9 +233,15 @@ class MatcherIndex:
         """The eligible programs best first (``offset``/``limit`` page) and how many have any fit."""
         weights = weights or RankWeights()
         today = today or date.today()
-        sims = self.similarities(query)
         eligible, level, fit, _, _ = self.eligibility(query.firm)
-        mask = sims >= weights.min_similarity
+        sims = self.similarities(query, rescore=weights.rescore, mask=eligible if exclude_ineligible else None)
+        wanted_kinds = [k for k, kind in enumerate(KINDS) if kind in query.kinds]
+        kind_fit = (
+            self.kinds[:, wanted_kinds].any(axis=1).astype(np.float32)
+            if wanted_kinds
+            else np.zeros(len(sims), dtype=np.float32)
+        )
+        mask = (sims >= weights.min_similarity) | (kind_fit > 0)
         if exclude_ineligible:
             mask &= eligible
         candidates = np.flatnonzero(mask)
@@ -182,26 +250,19 @@ class MatcherIndex:
             candidates = np.array(
                 [i for i in candidates if wanted & set(self.support_types[i])], dtype=np.int64
             )
+        day = today.toordinal()
+        open_now = self.has_period & (self.start_ord <= day) & (day <= self.end_ord)
         if open_only:
-            candidates = np.array(
-                [i for i in candidates if is_open(self.apply_start[i], self.apply_end[i], today)],
-                dtype=np.int64,
-            )
+            candidates = candidates[open_now[candidates]]
         if not len(candidates):
             return [], 0
         final = sims[candidates] * (
             1 + weights.region * level[candidates] + weights.type_fit * fit[candidates]
         )
+        if weights.kind:
+            final = final + weights.kind * kind_fit[candidates]
         if weights.open:
-            opens = (
-                np.array(
-                    [bool(is_open(self.apply_start[i], self.apply_end[i], today)) for i in candidates],
-                    dtype=np.float32,
-                )
-                if len(candidates) <= 5000
-                else np.zeros(len(candidates), dtype=np.float32)
-            )
-            final = final + weights.open * opens
+            final = final + weights.open * open_now[candidates].astype(np.float32)
         want = offset + limit
         if want < len(candidates):
             top = np.argpartition(-final, want - 1)[:want]
@@ -209,6 +270,7 @@ class MatcherIndex:
             top = np.arange(len(candidates))
         top = top[np.argsort(-final[top], kind="stable")][offset:want]
         results = []
+        query_terms = list(dict.fromkeys(query.terms.split()))
         for j in top:
             i = int(candidates[j])
             decision = decide(self.facts[i], query.firm)
@@ -219,7 +281,7 @@ class MatcherIndex:
                     raw_score=float(final[j]),
                     similarity=float(sims[i]),
                     decision=decision,
-                    matched_terms=self.model.matched_terms((query.terms, query.text), self.terms[i]),
+                    matched_terms=self.model.matched_terms_fast(query_terms, self.terms[i]),
                     is_open=is_open(self.apply_start[i], self.apply_end[i], today),
                 )
             )
@@ -267,4 +329,9 @@ def firm_query(
         if t
     )
     text = "\n".join(t for t in (sector, description, ksic_name) if t)
-    return Query(terms=terms, text=text, firm=FirmFacts(region, firm_type, years))
+    return Query(
+        terms=terms,
+        text=text,
+        firm=FirmFacts(region, firm_type, years),
+        kinds=firm_kinds(sector, description, firm_type),
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,6 +61,31 @@ def ksic_terms() -> tuple[str, ...]:
     from matcher.engine.analysis import analyze_to_string
 
     return tuple(analyze_to_string(text) for _, _, text in ksic_documents())
+
+
+@dataclass
+class QueryVectors:
+    word_indices: np.ndarray
+    word_values: np.ndarray
+    char_indices: np.ndarray
+    char_values: np.ndarray
+    latent: np.ndarray | None
+
+
+def _tfidf_one(tokens: list[str], vectorizer: TfidfVectorizer) -> tuple[np.ndarray, np.ndarray]:
+    """Sublinear TF-IDF of one token list, L2-normalised, as (indices, values)."""
+    vocab = vectorizer.vocabulary_
+    counts: dict[int, int] = {}
+    for token in tokens:
+        j = vocab.get(token)
+        if j is not None:
+            counts[j] = counts.get(j, 0) + 1
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    indices = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    values = (1 + np.log(tf)) * vectorizer.idf_[indices]
+    return indices, values / np.linalg.norm(values)
 
 
 class ProgramSimilarity(BaseEstimator, TransformerMixin):
@@ -153,6 +179,37 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
             latent = (normalize(self.svd_.transform(words)) * self.latent_weight).astype(np.float32)
         return sparse, latent
 
+    def transform_query(self, terms: str, text: str) -> QueryVectors:
+        """One query's weighted word, character and latent vectors: the same numbers as
+        ``transform_parts``, computed without scikit-learn's per-call validation (~30× faster)."""
+        check_is_fitted(self, "word_vectorizer_")
+        idx_w, val_w = _tfidf_one(terms.split(), self.word_vectorizer_)
+        idx_c, val_c = _tfidf_one(self._char_analyzer()(text), self.char_vectorizer_)
+        latent = None
+        if self.svd_ is not None:
+            latent = self.svd_.components_[:, idx_w] @ val_w if len(idx_w) else np.zeros(self.svd_.n_components)
+            norm = np.linalg.norm(latent)
+            latent = ((latent / norm if norm else latent) * self.latent_weight).astype(np.float32)
+        return QueryVectors(
+            word_indices=idx_w,
+            word_values=(val_w * self.word_weight).astype(np.float32),
+            char_indices=idx_c,
+            char_values=(val_c * self.char_weight).astype(np.float32),
+            latent=latent,
+        )
+
+    def _char_analyzer(self):
+        analyzer = getattr(self, "_char_analyzer_cache", None)
+        if analyzer is None:
+            analyzer = self.char_vectorizer_.build_analyzer()
+            self._char_analyzer_cache = analyzer
+        return analyzer
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state.pop("_char_analyzer_cache", None)
+        return state
+
     def similarity(self, queries: sp.spmatrix, programs: sp.spmatrix) -> np.ndarray:
         """Similarity of each query row to each program row (weighted sum of per-view cosines)."""
         return np.asarray((queries @ programs.T).todense())
@@ -163,6 +220,14 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         idf = self.word_vectorizer_.idf_
         present = set(program_terms.split())
         hits = [t for t in dict.fromkeys(query[0].split()) if t in present]
+        hits.sort(key=lambda t: -idf[vocab[t]] if t in vocab else 0.0)
+        return hits[:limit]
+
+    def matched_terms_fast(self, query_terms: list[str], program_terms: str, limit: int = 8) -> list[str]:
+        padded = f" {program_terms} "
+        vocab = self.word_vectorizer_.vocabulary_
+        idf = self.word_vectorizer_.idf_
+        hits = [t for t in query_terms if f" {t} " in padded]
         hits.sort(key=lambda t: -idf[vocab[t]] if t in vocab else 0.0)
         return hits[:limit]
 

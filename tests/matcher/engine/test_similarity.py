@@ -61,3 +61,18 @@ def test_index_ranks_and_respects_region_and_prefers_local():
     flat, _ = index.rank(query, limit=5, weights=RankWeights(region=0, type_fit=0, open=0))
     assert {flat[0].program_id, flat[1].program_id} >= {0, 1} or flat[0].similarity == flat[1].similarity
     assert FirmFacts(gumi).region == gumi
+
+
+def test_fast_query_path_equals_transform():
+    model = ProgramSimilarity(n_components=4).fit(DOCS)
+    query = (analyze_to_string("배터리 관리 시스템 BMS"), "배터리 관리 시스템 BMS")
+    sparse, latent = model.transform_parts([query])
+    v = model.transform_query(*query)
+    n_words = len(model.word_vectorizer_.vocabulary_)
+    indices = np.concatenate([v.word_indices, v.char_indices + n_words])
+    values = np.concatenate([v.word_values, v.char_values])
+    fast_latent = v.latent
+    dense = np.zeros(sparse.shape[1])
+    dense[indices] = values
+    assert np.allclose(dense, sparse.toarray()[0], atol=1e-5)
+    assert np.allclose(fast_latent, latent[0], atol=1e-5)
