@@ -92,7 +92,8 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
         return ok, 0.5, why
     special = types & set(SPECIAL_TYPES)
     general = types - special
-    if special and not general and firm_type not in special:
+    if special and firm_type not in special:
+        # '여성기업 …' programs name 중소기업 too, but are for that kind of firm only.
         return False, 0.0, f"{'·'.join(sorted(special))} 대상"
     if not firm_type:
         ok, why = _years_ok(program, years)
@@ -121,7 +122,8 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
     if general <= {PRE_STARTUP}:
         return False, 0.0, "예비창업자 대상"
     if firm_type == STARTUP and SMALL_BUSINESS in types:
-        return True, 0.3, ""
+        # A firm that calls itself a startup is not asking for 소상공인 support (a single choice in the form).
+        return False, 0.0, "소상공인 대상"
     if MIDSIZE in types and SME not in types:
         return False, 0.0, "중견기업 대상"
     return True, 0.3, ""

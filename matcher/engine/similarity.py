@@ -27,7 +27,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
@@ -107,6 +107,9 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         min_df: int = 1,
         max_df: float = 0.5,
         use_ksic: bool = True,
+        word_scoring: str = "tfidf",
+        k1: float = 1.2,
+        b: float = 0.75,
         random_state: int = 0,
     ) -> None:
         self.word_weight = word_weight
@@ -117,6 +120,9 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         self.min_df = min_df
         self.max_df = max_df
         self.use_ksic = use_ksic
+        self.word_scoring = word_scoring
+        self.k1 = k1
+        self.b = b
         self.random_state = random_state
 
     # -- fitting -------------------------------------------------------------
@@ -150,33 +156,59 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
                 latent_input = sp.vstack([words, self.word_vectorizer_.transform(extra)]).tocsr()
             self.svd_ = TruncatedSVD(n_components=components, random_state=self.random_state)
             self.svd_.fit(latent_input)
+        self.count_vectorizer_ = CountVectorizer(
+            analyzer=_split, vocabulary=self.word_vectorizer_.vocabulary_, dtype=np.float32
+        )
+        lengths = np.asarray(self.count_vectorizer_.transform(terms).sum(axis=1)).ravel()
+        self.avgdl_ = float(lengths.mean()) if len(lengths) and lengths.mean() > 0 else 1.0
         self.n_documents_ = len(X)
         return self
 
-    # -- transforming --------------------------------------------------------
-    def transform(self, X: Iterable[Doc]) -> sp.csr_matrix:
-        check_is_fitted(self, "word_vectorizer_")
-        docs = list(X)
-        words = normalize(self.word_vectorizer_.transform([t for t, _ in docs]))
-        chars = normalize(self.char_vectorizer_.transform([x for _, x in docs]))
-        blocks = [words * self.word_weight, chars * self.char_weight]
-        if self.svd_ is not None:
-            latent = normalize(self.svd_.transform(words)).astype(np.float32)
-            blocks.append(sp.csr_matrix(latent * self.latent_weight))
-        return sp.hstack(blocks, format="csr", dtype=np.float32)
+    def _word_block(self, terms: list[str], role: str) -> sp.csr_matrix:
+        """Word view. TF-IDF cosine, or with ``word_scoring='bm25'`` an asymmetric BM25: documents carry
+        saturated term frequencies (0..1), queries their IDF mass normalised to 1, so the dot product is
+        the share of the query's IDF mass a program matches (0..1)."""
+        if self.word_scoring != "bm25":
+            return normalize(self.word_vectorizer_.transform(terms))
+        if role == "query":
+            tfidf = self.word_vectorizer_.transform(terms)
+            return normalize(tfidf, norm="l1")
+        counts = self.count_vectorizer_.transform(terms).tocsr().astype(np.float32)
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        denom_row = self.k1 * (1 - self.b + self.b * lengths / self.avgdl_)
+        counts = counts.tocoo()
+        tf = counts.data
+        sat = tf * (self.k1 + 1) / (tf + denom_row[counts.row]) / (self.k1 + 1)
+        return sp.csr_matrix((sat.astype(np.float32), (counts.row, counts.col)), shape=counts.shape)
 
-    def transform_parts(self, X: Iterable[Doc]) -> tuple[sp.csr_matrix, np.ndarray | None]:
-        """The sparse (word + character) block and the dense latent block of ``transform``, weighted."""
+    # -- transforming --------------------------------------------------------
+    def transform(self, X: Iterable[Doc], *, role: str = "document") -> sp.csr_matrix:
+        """Stacked vectors; score a query against programs with ``similarity(transform(Q, role='query'),
+        transform(P))``."""
+        sparse, latent = self.transform_parts(X, role=role)
+        if latent is None:
+            return sparse
+        return sp.hstack([sparse, sp.csr_matrix(latent)], format="csr", dtype=np.float32)
+
+    def transform_parts(
+        self, X: Iterable[Doc], *, role: str = "document"
+    ) -> tuple[sp.csr_matrix, np.ndarray | None]:
+        """The sparse (word + character) block and the dense latent block, weighted.
+
+        ``role`` is 'document' for programs and 'query' for owners' queries (the BM25 word view is
+        asymmetric)."""
         check_is_fitted(self, "word_vectorizer_")
         docs = list(X)
-        words = normalize(self.word_vectorizer_.transform([t for t, _ in docs]))
+        term_list = [t for t, _ in docs]
+        tfidf = normalize(self.word_vectorizer_.transform(term_list))
+        words = self._word_block(term_list, role)
         chars = normalize(self.char_vectorizer_.transform([x for _, x in docs]))
         sparse = sp.hstack(
             [words * self.word_weight, chars * self.char_weight], format="csr", dtype=np.float32
         )
         latent = None
         if self.svd_ is not None:
-            latent = (normalize(self.svd_.transform(words)) * self.latent_weight).astype(np.float32)
+            latent = (normalize(self.svd_.transform(tfidf)) * self.latent_weight).astype(np.float32)
         return sparse, latent
 
     def transform_query(self, terms: str, text: str) -> QueryVectors:
@@ -190,9 +222,12 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
             latent = self.svd_.components_[:, idx_w] @ val_w if len(idx_w) else np.zeros(self.svd_.n_components)
             norm = np.linalg.norm(latent)
             latent = ((latent / norm if norm else latent) * self.latent_weight).astype(np.float32)
+        word_values = val_w
+        if self.word_scoring == "bm25" and len(val_w):
+            word_values = val_w / val_w.sum()
         return QueryVectors(
             word_indices=idx_w,
-            word_values=(val_w * self.word_weight).astype(np.float32),
+            word_values=(word_values * self.word_weight).astype(np.float32),
             char_indices=idx_c,
             char_values=(val_c * self.char_weight).astype(np.float32),
             latent=latent,

@@ -167,7 +167,7 @@ def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch
         if index is not None:
             model = index.model
             program_vec = model.transform([(doc.terms, doc.text)])
-            firm_vecs = model.transform([(q.terms, q.text) for _, q, _ in candidates])
+            firm_vecs = model.transform([(q.terms, q.text) for _, q, _ in candidates], role="query")
             sims = model.similarity(firm_vecs, program_vec)[:, 0]
         else:
             sims = [len(set(q.terms.split()) & set(doc.terms.split())) / 10 for _, q, _ in candidates]
