@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
 
 from matcher.engine.eligibility import Decision, FirmFacts, ProgramFacts, decide
 from matcher.engine.similarity import ProgramSimilarity
@@ -33,7 +35,7 @@ from matcher.engine.text import split_sentences
 # a manufacturer ↔ smart-factory / manufacturing-innovation support, an exporter ↔ export support,
 # a startup ↔ startup support.
 _PROGRAM_KINDS = {
-    "manufacturing": re.compile(r"스마트\s?공장|스마트\s?제조|제조\s?(?:혁신|DX|AI|데이터|현장)|공정\s?(?:개선|혁신|자동화)|뿌리\s?(?:산업|기업)|제조\s?기업|생산\s?공정|자동화"),
+    "manufacturing": re.compile(r"스마트\s?공장|스마트\s?제조|제조\s?(?:DX|AI|데이터|현장)|공정\s?(?:개선|자동화)|뿌리\s?(?:산업|기업)|제조\s?기업"),
     "export": re.compile(r"수출|해외\s?(?:진출|시장|판로|마케팅)|바이어|무역|글로벌\s?(?:진출|시장)"),
     "startup": re.compile(r"창업|스타트업|사업화"),
 }
@@ -46,7 +48,7 @@ KINDS = tuple(_PROGRAM_KINDS)
 
 def program_kinds(text: str) -> frozenset[str]:
     """Kinds of support a program offers, read from its title and summary."""
-    head = text[:1500]
+    head = text[:300]
     return frozenset(kind for kind, pattern in _PROGRAM_KINDS.items() if pattern.search(head))
 
 
@@ -86,9 +88,10 @@ class RankWeights:
     region: float = 0.3
     type_fit: float = 0.0
     open: float = 0.02
+    title: float = 0.0  # weight of the title-only character similarity
     kind: float = 0.1  # added when the program's kind of support suits the kind of firm
     min_similarity: float = 0.02
-    rescore: int | None = 2000  # candidates re-scored with character n-grams (None: all)
+    rescore: int | None = 1000  # candidates re-scored with character n-grams (None: all)
 
 
 @dataclass
@@ -113,17 +116,25 @@ def is_open(start: date | None, end: date | None, today: date) -> bool | None:
 class MatcherIndex:
     """A fitted model plus per-program vectors and facts; pickled as one unit by ``persistence``."""
 
-    def __init__(self, model: ProgramSimilarity, docs: Sequence[ProgramDoc]) -> None:
+    def __init__(
+        self,
+        model: ProgramSimilarity,
+        docs: Sequence[ProgramDoc],
+        parts: tuple[sp.csr_matrix, np.ndarray | None] | None = None,
+    ) -> None:
         self.model = model
         self.program_ids = [d.program_id for d in docs]
         self.position = {pid: i for i, pid in enumerate(self.program_ids)}
         self.terms = [d.terms for d in docs]
-        sparse, latent = model.transform_parts((d.terms, d.text) for d in docs)
+        sparse, latent = parts if parts is not None else model.transform_parts((d.terms, d.text) for d in docs)
         n_words = len(model.word_vectorizer_.vocabulary_)
         # Word features × programs: a query's few words are row gathers over all programs.
         self.word_t = sparse[:, :n_words].T.tocsr()
         # Programs × character n-grams: used to re-score the best candidates only (n-grams are dense).
         self.chars = sparse[:, n_words:].tocsr()
+        # The title alone in character n-grams: a title naming the firm's industry marks a program aimed at it.
+        titles = [d.text.split("\n", 1)[0] for d in docs]
+        self.title_chars = normalize(model.char_vectorizer_.transform(titles)).astype(np.float32).tocsr()
         self.latent = latent
         # Eligibility groups: distinct region sets and distinct firm-type rules.
         self.region_groups: list[ProgramFacts] = []
@@ -168,36 +179,43 @@ class MatcherIndex:
 
     @classmethod
     def build(cls, docs: Sequence[ProgramDoc], **model_params) -> MatcherIndex:
-        model = ProgramSimilarity(**model_params).fit([(d.terms, d.text) for d in docs])
-        return cls(model, docs)
+        model = ProgramSimilarity(**model_params)
+        parts = model.fit_transform_parts([(d.terms, d.text) for d in docs])
+        return cls(model, docs, parts)
 
     def __len__(self) -> int:
         return len(self.program_ids)
 
     # -- scoring -------------------------------------------------------------
-    def similarities(self, query: Query, *, rescore: int | None = None, mask: np.ndarray | None = None) -> np.ndarray:
-        """Similarity of the query to every program.
+    def similarities(
+        self,
+        query: Query,
+        *,
+        rescore: int | None = None,
+        mask: np.ndarray | None = None,
+        title_weight: float = 0.0,
+    ) -> np.ndarray:
+        """Similarity of the query to every program, in two stages.
 
-        First stage over all programs: word TF-IDF + latent. Second stage: the character n-gram
-        cosine is added for the ``rescore`` best programs (all when None) among ``mask``.
+        First stage, over all programs: the word view (a sparse gather of the query's few terms).
+        Second stage, for the ``rescore`` best programs among ``mask`` (all when None): the latent
+        view and the character n-gram view are added. Programs outside the pool keep their word score.
         """
         vectors = self.model.transform_query(query.terms, query.text)
         scores = np.zeros(len(self.program_ids), dtype=np.float32)
         if len(vectors.word_indices):
             scores += self.word_t[vectors.word_indices].T @ vectors.word_values
+        pool = np.flatnonzero(mask) if mask is not None else np.arange(len(scores))
+        if rescore is not None and len(pool) > rescore:
+            pool = pool[np.argpartition(-scores[pool], rescore - 1)[:rescore]]
         if vectors.latent is not None and self.latent is not None:
-            scores += self.latent @ vectors.latent
+            scores[pool] += self.latent[pool] @ vectors.latent
         if len(vectors.char_indices):
-            if rescore is None or rescore >= len(scores):
-                chosen = np.arange(len(scores)) if mask is None else np.flatnonzero(mask)
-            else:
-                pool = np.flatnonzero(mask) if mask is not None else np.arange(len(scores))
-                if len(pool) > rescore:
-                    pool = pool[np.argpartition(-scores[pool], rescore - 1)[:rescore]]
-                chosen = pool
             q = np.zeros(self.chars.shape[1], dtype=np.float32)
             q[vectors.char_indices] = vectors.char_values
-            scores[chosen] += self.chars[chosen] @ q
+            scores[pool] += self.chars[pool] @ q
+            if title_weight and self.model.char_weight:
+                scores[pool] += (self.title_chars[pool] @ q) * (title_weight / self.model.char_weight)
         return scores
 
     def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
@@ -235,7 +253,12 @@ class MatcherIndex:
         weights = weights or RankWeights()
         today = today or date.today()
         eligible, level, fit, _, _ = self.eligibility(query.firm)
-        sims = self.similarities(query, rescore=weights.rescore, mask=eligible if exclude_ineligible else None)
+        sims = self.similarities(
+            query,
+            rescore=weights.rescore,
+            mask=eligible if exclude_ineligible else None,
+            title_weight=weights.title,
+        )
         wanted_kinds = [k for k, kind in enumerate(KINDS) if kind in query.kinds]
         kind_fit = (
             self.kinds[:, wanted_kinds].any(axis=1).astype(np.float32)

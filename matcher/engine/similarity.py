@@ -127,6 +127,23 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
 
     # -- fitting -------------------------------------------------------------
     def fit(self, X: Sequence[Doc], y=None) -> ProgramSimilarity:
+        self._fit(X)
+        return self
+
+    def fit_transform_parts(self, X: Sequence[Doc]) -> tuple[sp.csr_matrix, np.ndarray | None]:
+        """``fit(X)`` then ``transform_parts(X)`` with each document tokenised once (fitting 100k programs)."""
+        words, chars = self._fit(X)
+        term_list = [t for t, _ in X]
+        word_block = normalize(words) if self.word_scoring != "bm25" else self._word_block(term_list, "document")
+        sparse = sp.hstack(
+            [word_block * self.word_weight, normalize(chars) * self.char_weight], format="csr", dtype=np.float32
+        )
+        latent = None
+        if self.svd_ is not None:
+            latent = (normalize(self.svd_.transform(normalize(words))) * self.latent_weight).astype(np.float32)
+        return sparse, latent
+
+    def _fit(self, X: Sequence[Doc]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         terms = [t for t, _ in X]
         texts = [x for _, x in X]
         self.word_vectorizer_ = TfidfVectorizer(
@@ -145,7 +162,7 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
             dtype=np.float32,
         )
         words = self.word_vectorizer_.fit_transform(terms)
-        self.char_vectorizer_.fit(texts)
+        chars = self.char_vectorizer_.fit_transform(texts)
         self.svd_ = None
         n_features = words.shape[1]
         components = min(self.n_components, n_features - 1, len(X) - 1)
@@ -159,10 +176,12 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         self.count_vectorizer_ = CountVectorizer(
             analyzer=_split, vocabulary=self.word_vectorizer_.vocabulary_, dtype=np.float32
         )
-        lengths = np.asarray(self.count_vectorizer_.transform(terms).sum(axis=1)).ravel()
-        self.avgdl_ = float(lengths.mean()) if len(lengths) and lengths.mean() > 0 else 1.0
+        self.avgdl_ = 1.0
+        if self.word_scoring == "bm25":
+            lengths = np.asarray(self.count_vectorizer_.transform(terms).sum(axis=1)).ravel()
+            self.avgdl_ = float(lengths.mean()) if len(lengths) and lengths.mean() > 0 else 1.0
         self.n_documents_ = len(X)
-        return self
+        return words, chars
 
     def _word_block(self, terms: list[str], role: str) -> sp.csr_matrix:
         """Word view. TF-IDF cosine, or with ``word_scoring='bm25'`` an asymmetric BM25: documents carry

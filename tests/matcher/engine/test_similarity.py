@@ -76,3 +76,12 @@ def test_fast_query_path_equals_transform():
     dense[indices] = values
     assert np.allclose(dense, sparse.toarray()[0], atol=1e-5)
     assert np.allclose(fast_latent, latent[0], atol=1e-5)
+
+
+def test_fit_transform_parts_equals_fit_then_transform():
+    a = ProgramSimilarity(n_components=4)
+    sparse_a, latent_a = a.fit_transform_parts(DOCS)
+    b = ProgramSimilarity(n_components=4).fit(DOCS)
+    sparse_b, latent_b = b.transform_parts(DOCS)
+    assert np.allclose(sparse_a.toarray(), sparse_b.toarray(), atol=1e-5)
+    assert np.allclose(latent_a, latent_b, atol=1e-4)
