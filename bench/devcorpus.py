@@ -114,7 +114,7 @@ def load_into_db(*, publish: bool = True) -> int:
     count = 0
     for p in dev_programs():
         text = "\n".join([p.title, " ".join(p.keywords), p.summary])
-        source_id = p.source_id if not p.source_id.startswith("seed:") else p.source_id
+        source_id = p.source_id
         Program.objects.update_or_create(
             source_id=source_id,
             defaults=dict(

@@ -1,4 +1,4 @@
-"""Matcher benchmark: match latency on the dev corpus and on a synthetic 100k-program corpus, fit time, memory.
+"""Matcher benchmark: match latency on the dev corpus and a synthetic 100k-program corpus; fit time, memory.
 
 The synthetic corpus recombines real program fields: each synthetic program takes the title of one
 dev program, sentences of two others' summaries, and the eligibility facts of a fourth, so term
@@ -32,7 +32,7 @@ def synthetic_docs(base: list[ProgramDoc], n: int, seed: int = 7) -> list[Progra
         a, b, c, d = (base[rng.randrange(len(base))] for _ in range(4))
         sb, tb = sentences[base.index(b)] if False else (split_sentences(b.text)[:3], b.terms.split())
         text = "\n".join([a.text.split("\n", 1)[0], *sb[:2], *split_sentences(c.text)[:2]])
-        terms = a.terms.split()[:12] + tb[: 30] + c.terms.split()[:20]
+        terms = a.terms.split()[:12] + tb[:30] + c.terms.split()[:20]
         rng.shuffle(terms)
         out.append(ProgramDoc(i, " ".join(terms), text, d.facts, d.apply_start, d.apply_end))
     del sentences

@@ -90,6 +90,7 @@ def _load(path: Path, *, expected_sha256: str | None = None) -> dict:
     found = data["header"].get("format_version")
     if found != FORMAT_VERSION:
         raise ModelLoadError(
-            f"matcher model {path} has format version {found}, this code reads version {FORMAT_VERSION}; refit it"
+            f"matcher model {path} has format version {found}, "
+            f"this code reads version {FORMAT_VERSION}; refit it"
         )
     return data

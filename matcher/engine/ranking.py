@@ -30,12 +30,13 @@ from matcher.engine.eligibility import Decision, FirmFacts, ProgramFacts, decide
 from matcher.engine.similarity import ProgramSimilarity
 from matcher.engine.text import split_sentences
 
-
 # Kinds of support and the kinds of firm they suit (general rules, not tied to any program or firm):
 # a manufacturer ↔ smart-factory / manufacturing-innovation support, an exporter ↔ export support,
 # a startup ↔ startup support.
 _PROGRAM_KINDS = {
-    "manufacturing": re.compile(r"스마트\s?공장|스마트\s?제조|제조\s?(?:DX|AI|데이터|현장)|공정\s?(?:개선|자동화)|뿌리\s?(?:산업|기업)|제조\s?기업"),
+    "manufacturing": re.compile(
+        r"스마트\s?공장|스마트\s?제조|제조\s?(?:DX|AI|데이터|현장)|공정\s?(?:개선|자동화)|뿌리\s?(?:산업|기업)|제조\s?기업"
+    ),
     "export": re.compile(r"수출|해외\s?(?:진출|시장|판로|마케팅)|바이어|무역|글로벌\s?(?:진출|시장)"),
     "startup": re.compile(r"창업|스타트업|사업화"),
 }
@@ -84,7 +85,7 @@ class Query:
 
 @dataclass
 class RankWeights:
-    # Chosen by bench/cv_weights.py (best on 4/5 of the dev firms in 4 of 5 folds; CV-by-firm figures reported).
+    # Chosen with bench/cv_weights.py (chosen in 3 of 5 folds; figures reported cross-validated by firm).
     region: float = 0.3
     type_fit: float = 0.0
     open: float = 0.02
@@ -126,13 +127,15 @@ class MatcherIndex:
         self.program_ids = [d.program_id for d in docs]
         self.position = {pid: i for i, pid in enumerate(self.program_ids)}
         self.terms = [d.terms for d in docs]
-        sparse, latent = parts if parts is not None else model.transform_parts((d.terms, d.text) for d in docs)
+        sparse, latent = (
+            parts if parts is not None else model.transform_parts((d.terms, d.text) for d in docs)
+        )
         n_words = len(model.word_vectorizer_.vocabulary_)
         # Word features × programs: a query's few words are row gathers over all programs.
         self.word_t = sparse[:, :n_words].T.tocsr()
         # Programs × character n-grams: used to re-score the best candidates only (n-grams are dense).
         self.chars = sparse[:, n_words:].tocsr()
-        # The title alone in character n-grams: a title naming the firm's industry marks a program aimed at it.
+        # The title alone in character n-grams (a title naming the firm's industry: aimed at it).
         titles = [d.text.split("\n", 1)[0] for d in docs]
         self.title_chars = normalize(model.char_vectorizer_.transform(titles)).astype(np.float32).tocsr()
         self.latent = latent
@@ -165,7 +168,9 @@ class MatcherIndex:
         self.apply_start = [d.apply_start for d in docs]
         self.apply_end = [d.apply_end for d in docs]
         # Ordinal days for a vectorised 'open' test; no start = always started, no end = never ends.
-        self.start_ord = np.array([d.apply_start.toordinal() if d.apply_start else 0 for d in docs], dtype=np.int32)
+        self.start_ord = np.array(
+            [d.apply_start.toordinal() if d.apply_start else 0 for d in docs], dtype=np.int32
+        )
         self.end_ord = np.array(
             [d.apply_end.toordinal() if d.apply_end else 10**7 for d in docs], dtype=np.int32
         )

@@ -131,16 +131,22 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         return self
 
     def fit_transform_parts(self, X: Sequence[Doc]) -> tuple[sp.csr_matrix, np.ndarray | None]:
-        """``fit(X)`` then ``transform_parts(X)`` with each document tokenised once (fitting 100k programs)."""
+        """``fit(X)`` then ``transform_parts(X)``, each document tokenised once (fitting 100k programs)."""
         words, chars = self._fit(X)
         term_list = [t for t, _ in X]
-        word_block = normalize(words) if self.word_scoring != "bm25" else self._word_block(term_list, "document")
+        word_block = (
+            normalize(words) if self.word_scoring != "bm25" else self._word_block(term_list, "document")
+        )
         sparse = sp.hstack(
-            [word_block * self.word_weight, normalize(chars) * self.char_weight], format="csr", dtype=np.float32
+            [word_block * self.word_weight, normalize(chars) * self.char_weight],
+            format="csr",
+            dtype=np.float32,
         )
         latent = None
         if self.svd_ is not None:
-            latent = (normalize(self.svd_.transform(normalize(words))) * self.latent_weight).astype(np.float32)
+            latent = (normalize(self.svd_.transform(normalize(words))) * self.latent_weight).astype(
+                np.float32
+            )
         return sparse, latent
 
     def _fit(self, X: Sequence[Doc]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
@@ -238,7 +244,9 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         idx_c, val_c = _tfidf_one(self._char_analyzer()(text), self.char_vectorizer_)
         latent = None
         if self.svd_ is not None:
-            latent = self.svd_.components_[:, idx_w] @ val_w if len(idx_w) else np.zeros(self.svd_.n_components)
+            latent = (
+                self.svd_.components_[:, idx_w] @ val_w if len(idx_w) else np.zeros(self.svd_.n_components)
+            )
             norm = np.linalg.norm(latent)
             latent = ((latent / norm if norm else latent) * self.latent_weight).astype(np.float32)
         word_values = val_w

@@ -98,7 +98,8 @@ def evaluate(*, firms: list[dict], qrels: Mapping[str, Mapping[str, int]], k: in
     title = TitleKeywordBaseline([p.title for p in programs], [d.facts for d in docs])
     for name, baseline in (("bm25", bm25), ("title_keyword", title)):
         run = {
-            fid: [programs[i].pk for i in baseline.rank(q.terms, q.firm.region, 2 * k)] for fid, q in queries.items()
+            fid: [programs[i].pk for i in baseline.rank(q.terms, q.firm.region, 2 * k)]
+            for fid, q in queries.items()
         }
         out[name] = summarize(as_uids(run), qrels, uid_admits, k)
     out["_corpus"] = {

@@ -210,7 +210,7 @@ def _resolve_regions(
                 regions = _dedupe(found)
                 evidence.setdefault("regions", []).append(text)
                 break
-    # The text may state a city limit ('포항시 소재 기업') inside a 시도 program, or list participating cities.
+    # The text may state a city limit ('포항시 소재 기업') in a 시도 program, or list participating cities.
     hint = {r.sido for r in regions}
     stated, sentences = stated_regions(gaz, "\n".join([title, target, body]), hint_sidos=hint)
     if stated:
@@ -258,7 +258,7 @@ def _dedupe(regions: list[Region]) -> list[Region]:
 def agency_region(
     gaz: Gazetteer, agency: str, *, hint_sidos: set[str] | None = None
 ) -> tuple[list[Region], bool]:
-    """The region an agency governs: ('영천시' → 경상북도 영천시), ('경상북도' → 경상북도), central → ([], True).
+    """The region an agency governs: '영천시' → 경상북도 영천시, '경상북도' → 경상북도, central → ([], True).
 
     Several agencies may be listed ('행정안전부 , 진도군(인구정책실)'); a local one decides.
     """
@@ -273,9 +273,14 @@ def agency_region(
         squashed = name.replace(" ", "")
         words = name.split(" ")
         sido = gaz.parse_sido(squashed) or gaz.parse_sido(words[0])
-        if sido is None and len(squashed) >= 3 and squashed[:2] and gaz.parse_sido(squashed[:2]):
-            if squashed[2:3] in ("도", "시") and gaz.parse_sido(squashed[:3]) is None:
-                sido = gaz.parse_sido(squashed[:2])
+        if (
+            sido is None
+            and len(squashed) >= 3
+            and gaz.parse_sido(squashed[:2])
+            and squashed[2:3] in ("도", "시")
+            and gaz.parse_sido(squashed[:3]) is None
+        ):
+            sido = gaz.parse_sido(squashed[:2])
         city = None
         for word in ([*words[1:], *words[:1]] if sido else words) + [squashed]:
             word = re.sub(r"청$", "", word)
@@ -354,10 +359,12 @@ _YEARS_MIN = re.compile(r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\
 def extract_firm_types(
     target: str, body: str = "", title: str = "", *, evidence: dict[str, list[str]] | None = None
 ) -> tuple[list[str], float | None, float | None]:
-    """Firm types and 업력 limits from the target line, else the sentences of the body that state the target."""
+    """Firm types and 업력 limits from the target line, else from the body's sentences stating the target."""
     evidence = evidence if evidence is not None else {}
-    target_sentences = [s for s in split_sentences(body) if re.search(r"대상|자격|신청\s?요건|☞|모집|희망하는|참여", s)][:8]
-    sources = [target, title] + target_sentences if target else [title] + target_sentences
+    target_sentences = [
+        s for s in split_sentences(body) if re.search(r"대상|자격|신청\s?요건|☞|모집|희망하는|참여", s)
+    ][:8]
+    sources = [target, title, *target_sentences] if target else [title, *target_sentences]
     types: list[str] = []
     years_min: float | None = None
     years_max: float | None = None

@@ -6,7 +6,9 @@ from matcher.services.evaluation import evaluate
 
 
 class Command(BaseCommand):
-    help = "NDCG@k, P@k, recall@2k of grade-3 programs and the region-ineligible rate: matcher vs two baselines."
+    help = (
+        "NDCG@k, P@k, recall@2k of grade-3 programs and the region-ineligible rate: matcher vs two baselines."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--firms", required=True)
@@ -25,8 +27,8 @@ class Command(BaseCommand):
             return
         corpus = result.pop("_corpus")
         self.stdout.write(
-            f"corpus: {int(corpus['programs'])} published programs, {int(corpus['mapped_to_qrels'])} mapped to "
-            f"judged uids, model v{int(corpus['model_version'])}"
+            f"corpus: {int(corpus['programs'])} published programs, "
+            f"{int(corpus['mapped_to_qrels'])} mapped to judged uids, model v{int(corpus['model_version'])}"
         )
         keys = [f"ndcg@{k}", f"p@{k}", f"recall@{2 * k}", f"ineligible@{k}"]
         self.stdout.write(f"{'':15}" + "".join(f"{key:>15}" for key in keys))

@@ -37,9 +37,9 @@ class Command(BaseCommand):
                 "source_id": m.program.source_id or "",
                 "title": m.program.title,
                 "score": m.score,
-                "regions": ["전국"] if m.program.nationwide or not m.program.regions else [
-                    r.label for r in m.program.region_list
-                ],
+                "regions": ["전국"]
+                if m.program.nationwide or not m.program.regions
+                else [r.label for r in m.program.region_list],
                 "reasons": {
                     "matched_terms": m.matched_terms,
                     "evidence": m.evidence,
@@ -53,4 +53,7 @@ class Command(BaseCommand):
             return
         for i, row in enumerate(rows, 1):
             self.stdout.write(f"{i:2}. {row['score']:.2f} {row['title']} [{', '.join(row['regions'])}]")
-            self.stdout.write(f"     {' / '.join(row['reasons']['eligibility'])}; {', '.join(row['reasons']['matched_terms'])}")
+            self.stdout.write(
+                f"     {' / '.join(row['reasons']['eligibility'])}; "
+                f"{', '.join(row['reasons']['matched_terms'])}"
+            )

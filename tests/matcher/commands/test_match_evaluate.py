@@ -43,11 +43,22 @@ def test_match_command_prints_json(programs, capsys):
 
 
 def test_evaluate_command_on_tiny_qrels(programs, tmp_path, capsys):
-    firms = [{"id": "F1", "sector": "배터리", "sido": "경상북도", "sigungu": "구미시", "size": "중소기업", "years": 5}]
+    firms = [
+        {
+            "id": "F1",
+            "sector": "배터리",
+            "sido": "경상북도",
+            "sigungu": "구미시",
+            "size": "중소기업",
+            "years": 5,
+        }
+    ]
     qrels = {"F1": {"bizinfo:PBLN_1": 3, "bizinfo:PBLN_2": 2, "kstartup2024:3": 0, "bizinfo:PBLN_4": 0}}
     (tmp_path / "f.json").write_text(json.dumps(firms, ensure_ascii=False))
     (tmp_path / "q.json").write_text(json.dumps(qrels, ensure_ascii=False))
-    call_command("evaluate", "--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"), "--json")
+    call_command(
+        "evaluate", "--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"), "--json"
+    )
     result = json.loads(capsys.readouterr().out)
     ours = result["matcher"]
     assert ours["ndcg@10"] == pytest.approx(1.0)  # PBLN_1 then PBLN_2: the ideal order

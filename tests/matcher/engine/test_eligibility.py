@@ -10,7 +10,13 @@ GYEONGBUK = Region("경상북도")
 
 
 def bizinfo(title: str, agency: str, body: str = "", target: str = "중소기업") -> SourceRecord:
-    fields = {"pblancNm": title, "jrsdInsttNm": agency, "excInsttNm": "", "trgetNm": target, "bsnsSumryCn": body}
+    fields = {
+        "pblancNm": title,
+        "jrsdInsttNm": agency,
+        "excInsttNm": "",
+        "trgetNm": target,
+        "bsnsSumryCn": body,
+    }
     return SourceRecord(format="bizinfo_json", origin="t", raw="{}", title=title, text=body, fields=fields)
 
 

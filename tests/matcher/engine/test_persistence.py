@@ -13,7 +13,9 @@ TEXTS = ["이차전지 배터리 성능 인증", "스마트공장 구축 지원"
 
 
 def build():
-    docs = [ProgramDoc(i, analyze_to_string(t), t, ProgramFacts(nationwide=True)) for i, t in enumerate(TEXTS)]
+    docs = [
+        ProgramDoc(i, analyze_to_string(t), t, ProgramFacts(nationwide=True)) for i, t in enumerate(TEXTS)
+    ]
     return MatcherIndex.build(docs, n_components=2, use_ksic=False)
 
 

@@ -15,9 +15,24 @@ GUMI = {"sido": "경상북도", "sigungu": "구미시"}
 POHANG = {"sido": "경상북도", "sigungu": "포항시"}
 
 CORPUS = [
-    ("이차전지 배터리 소재부품 기업 지원", "배터리 셀 및 이차전지 소재부품 기업의 시제품 제작과 성능 인증을 지원합니다.", [GUMI], False),
-    ("이차전지 배터리 소재부품 기업 지원 (포항)", "포항시 소재 배터리 기업의 시제품 제작을 지원합니다.", [POHANG], False),
-    ("중소기업 스마트공장 구축 지원", "제조 중소기업의 스마트공장 구축과 공정 자동화를 지원합니다.", [], True),
+    (
+        "이차전지 배터리 소재부품 기업 지원",
+        "배터리 셀 및 이차전지 소재부품 기업의 시제품 제작과 성능 인증을 지원합니다.",
+        [GUMI],
+        False,
+    ),
+    (
+        "이차전지 배터리 소재부품 기업 지원 (포항)",
+        "포항시 소재 배터리 기업의 시제품 제작을 지원합니다.",
+        [POHANG],
+        False,
+    ),
+    (
+        "중소기업 스마트공장 구축 지원",
+        "제조 중소기업의 스마트공장 구축과 공정 자동화를 지원합니다.",
+        [],
+        True,
+    ),
     ("농식품 온라인 판로 지원", "농산물 가공식품 기업의 온라인 판매와 마케팅을 지원합니다.", [], True),
     ("관광 스타트업 육성", "관광 체험 콘텐츠 스타트업의 사업화를 지원합니다.", [], True),
 ]
@@ -47,7 +62,10 @@ def corpus(db):
     reset_cache()
 
 
-def profile(sector="배터리 이차전지 부품", region=Region("경상북도", "구미시")):
+GUMI_REGION = Region("경상북도", "구미시")
+
+
+def profile(sector="배터리 이차전지 부품", region=GUMI_REGION):
     return FirmProfile(sector=sector, region=region, firm_type="중소기업", years=8)
 
 
@@ -130,13 +148,27 @@ def test_corrupt_or_old_model_file_falls_back_to_refit(corpus, settings):
 
 
 def test_match_program_firms_uses_the_same_eligibility(corpus):
-    gumi = Firm.objects.create(name="구미배터리", sector="이차전지 배터리 부품", sido="경상북도", sigungu="구미시",
-                               firm_type="중소기업", years=5)
-    Firm.objects.create(name="포항배터리", sector="이차전지 배터리 부품", sido="경상북도", sigungu="포항시",
-                        firm_type="중소기업", years=5)
-    Firm.objects.create(name="구미식품", sector="떡 제조", sido="경상북도", sigungu="구미시", firm_type="중소기업", years=5)
+    gumi = Firm.objects.create(
+        name="구미배터리",
+        sector="이차전지 배터리 부품",
+        sido="경상북도",
+        sigungu="구미시",
+        firm_type="중소기업",
+        years=5,
+    )
+    Firm.objects.create(
+        name="포항배터리",
+        sector="이차전지 배터리 부품",
+        sido="경상북도",
+        sigungu="포항시",
+        firm_type="중소기업",
+        years=5,
+    )
+    Firm.objects.create(
+        name="구미식품", sector="떡 제조", sido="경상북도", sigungu="구미시", firm_type="중소기업", years=5
+    )
     matches = match_program_firms(program=corpus[0])
-    assert [m.firm for m in matches][0] == gumi
+    assert next(m.firm for m in matches) == gumi
     assert "포항배터리" not in [m.firm.name for m in matches]
     assert matches[0].eligibility == ["경상북도 구미시 소재 중소기업 대상"]
     assert "배터리" in matches[0].matched_terms

@@ -27,7 +27,11 @@ def test_bizinfo_title_prefix_city_and_fields():
 
 
 def test_two_sido_prefix_and_kstartup_city_ministry():
-    fields = {"pblancNm": "[대구ㆍ경북] 뿌리기업 지원", "jrsdInsttNm": "중소벤처기업부", "trgetNm": "중소기업"}
+    fields = {
+        "pblancNm": "[대구ㆍ경북] 뿌리기업 지원",
+        "jrsdInsttNm": "중소벤처기업부",
+        "trgetNm": "중소기업",
+    }
     program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
     assert program.regions == [Region("대구광역시"), Region("경상북도")]
     row = {
@@ -53,7 +57,11 @@ def test_two_sido_prefix_and_kstartup_city_ministry():
 def test_city_named_in_text_for_a_startup():
     fields = {"pblancNm": "청년 창업 지원", "jrsdInsttNm": "여수시 (청년 일자리과)", "trgetNm": ""}
     record = SourceRecord(
-        format="bizinfo_json", origin="t", raw="{}", fields=fields, text="전라남도 여수시에 창업을 희망하는 예비창업자"
+        format="bizinfo_json",
+        origin="t",
+        raw="{}",
+        fields=fields,
+        text="전라남도 여수시에 창업을 희망하는 예비창업자",
     )
     program = extract_notice_program(record)
     assert program.regions == [Region("전라남도", "여수시")]
