@@ -18,9 +18,11 @@ Plain Python + scikit-learn, no Django.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +63,41 @@ def ksic_terms() -> tuple[str, ...]:
     from matcher.engine.analysis import analyze_to_string
 
     return tuple(analyze_to_string(text) for _, _, text in ksic_documents())
+
+
+_HANGUL2 = re.compile(r"^[가-힣]{2}$")
+
+
+def learn_abbreviations(documents: Sequence[str], min_documents: int = 2) -> dict[str, str]:
+    """Korean two-syllable abbreviations attested in the corpus: '방위 산업' → '방산', '중소 기업' → '중기'.
+
+    The general rule (first syllable of each of two two-syllable nouns) proposes a candidate; it is kept
+    only when the short form is itself a corpus term and at least half of the documents using it (and
+    ``min_documents``) also contain the full pair, so chance collisions ('수출 산업' → '수산') are dropped.
+    Returns short form → 'first second'.
+    """
+    pair_docs: dict[tuple[str, str], set[int]] = {}
+    term_docs: dict[str, set[int]] = {}
+    for index, doc in enumerate(documents):
+        tokens = doc.split()
+        for token in set(tokens):
+            if _HANGUL2.match(token):
+                term_docs.setdefault(token, set()).add(index)
+        for first, second in pairwise(tokens):
+            if _HANGUL2.match(first) and _HANGUL2.match(second) and first != second:
+                pair_docs.setdefault((first, second), set()).add(index)
+    out: dict[str, tuple[int, str]] = {}
+    for (first, second), docs in pair_docs.items():
+        short = first[0] + second[0]
+        if short in (first, second) or short not in term_docs:
+            continue
+        together = len(docs & term_docs[short])
+        # Most documents using the short form also spell it out: an abbreviation, not another word.
+        if together < min_documents or together < 0.5 * len(term_docs[short]):
+            continue
+        if together > out.get(short, (0, ""))[0]:
+            out[short] = (together, f"{first} {second}")
+    return {short: full for short, (_, full) in out.items()}
 
 
 @dataclass
@@ -108,6 +145,7 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         max_df: float = 0.5,
         use_ksic: bool = True,
         word_scoring: str = "tfidf",
+        expand_abbreviations: bool = True,
         k1: float = 1.2,
         b: float = 0.75,
         random_state: int = 0,
@@ -121,6 +159,7 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         self.max_df = max_df
         self.use_ksic = use_ksic
         self.word_scoring = word_scoring
+        self.expand_abbreviations = expand_abbreviations
         self.k1 = k1
         self.b = b
         self.random_state = random_state
@@ -186,8 +225,16 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         if self.word_scoring == "bm25":
             lengths = np.asarray(self.count_vectorizer_.transform(terms).sum(axis=1)).ravel()
             self.avgdl_ = float(lengths.mean()) if len(lengths) and lengths.mean() > 0 else 1.0
+        self.abbreviations_ = learn_abbreviations(terms) if self.expand_abbreviations else {}
         self.n_documents_ = len(X)
         return words, chars
+
+    def expand_query(self, terms: str) -> str:
+        """Add the full form of corpus-attested abbreviations ('방산' → '방위 산업') to a query."""
+        if not getattr(self, "abbreviations_", None):
+            return terms
+        extra = [self.abbreviations_[t] for t in terms.split() if t in self.abbreviations_]
+        return f"{terms} {' '.join(extra)}" if extra else terms
 
     def _word_block(self, terms: list[str], role: str) -> sp.csr_matrix:
         """Word view. TF-IDF cosine, or with ``word_scoring='bm25'`` an asymmetric BM25: documents carry
@@ -225,6 +272,8 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         check_is_fitted(self, "word_vectorizer_")
         docs = list(X)
         term_list = [t for t, _ in docs]
+        if role == "query":
+            term_list = [self.expand_query(t) for t in term_list]
         tfidf = normalize(self.word_vectorizer_.transform(term_list))
         words = self._word_block(term_list, role)
         chars = normalize(self.char_vectorizer_.transform([x for _, x in docs]))
@@ -240,6 +289,7 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
         """One query's weighted word, character and latent vectors: the same numbers as
         ``transform_parts``, computed without scikit-learn's per-call validation (~30× faster)."""
         check_is_fitted(self, "word_vectorizer_")
+        terms = self.expand_query(terms)
         idx_w, val_w = _tfidf_one(terms.split(), self.word_vectorizer_)
         idx_c, val_c = _tfidf_one(self._char_analyzer()(text), self.char_vectorizer_)
         latent = None

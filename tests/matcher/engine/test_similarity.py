@@ -85,3 +85,20 @@ def test_fit_transform_parts_equals_fit_then_transform():
     sparse_b, latent_b = b.transform_parts(DOCS)
     assert np.allclose(sparse_a.toarray(), sparse_b.toarray(), atol=1e-5)
     assert np.allclose(latent_a, latent_b, atol=1e-4)
+
+
+def test_abbreviations_are_learned_only_when_the_corpus_attests_them():
+    from matcher.engine.similarity import learn_abbreviations
+
+    corpus = [
+        "방위 산업 방산 기업 지원",
+        "방산 혁신 클러스터 방위 산업 육성",
+        "수출 산업 지원",
+        "수산 가공 지원",
+        "수산 양식 지원",
+        "수출 산업 육성",
+    ]
+    links = learn_abbreviations(corpus)
+    assert links == {"방산": "방위 산업"}  # '수산' is its own word, not '수출 산업'
+    model = ProgramSimilarity(n_components=2).fit([(t, t) for t in corpus])
+    assert model.expand_query("방산 부품") == "방산 부품 방위 산업"
