@@ -26,16 +26,17 @@ from matcher.engine.text import split_sentences
 
 def synthetic_docs(base: list[ProgramDoc], n: int, seed: int = 7) -> list[ProgramDoc]:
     rng = random.Random(seed)
-    sentences = [(split_sentences(d.text), d.terms.split()) for d in base]
+    split = [(split_sentences(d.text), d.terms.split()) for d in base]
     out = []
     for i in range(n):
-        a, b, c, d = (base[rng.randrange(len(base))] for _ in range(4))
-        sb, tb = sentences[base.index(b)] if False else (split_sentences(b.text)[:3], b.terms.split())
-        text = "\n".join([a.text.split("\n", 1)[0], *sb[:2], *split_sentences(c.text)[:2]])
-        terms = a.terms.split()[:12] + tb[:30] + c.terms.split()[:20]
+        a, b, c, d = (rng.randrange(len(base)) for _ in range(4))
+        title = base[a].text.split("\n", 1)[0]
+        text = "\n".join([title, *split[b][0][1:3], *split[c][0][1:3]])
+        terms = split[a][1][:12] + split[b][1][:30] + split[c][1][:20]
         rng.shuffle(terms)
-        out.append(ProgramDoc(i, " ".join(terms), text, d.facts, d.apply_start, d.apply_end))
-    del sentences
+        out.append(
+            ProgramDoc(i, " ".join(terms), text, base[d].facts, base[d].apply_start, base[d].apply_end)
+        )
     return out
 
 

@@ -10,7 +10,7 @@ import os
 
 import django
 
-BENCHES = ["bench.matcher_bench"]
+BENCHES = ["bench.region_prefix", "bench.matcher_bench"]
 
 
 def main() -> None:
