@@ -144,3 +144,10 @@ def active_index(*, refit_if_missing: bool = True) -> tuple[MatcherIndex | None,
 def reset_cache() -> None:
     """Forget the process's loaded model (tests, after settings changes)."""
     _cache.clear()
+
+
+def request_refit() -> None:
+    """Queue a refit once the current transaction commits (call after publishing or unpublishing)."""
+    from matcher.tasks.matching import refit_matcher
+
+    transaction.on_commit(refit_matcher.delay)

@@ -180,3 +180,12 @@ def test_refit_task_runs_the_service(corpus):
 
     refit_matcher.delay()
     assert MatcherModelVersion.objects.filter(active=True).exists()
+
+
+def test_request_refit_runs_after_commit(corpus, django_capture_on_commit_callbacks):
+    from matcher.services.model_store import request_refit
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_refit()
+        assert not MatcherModelVersion.objects.exists()
+    assert MatcherModelVersion.objects.filter(active=True).count() == 1
