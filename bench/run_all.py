@@ -1,24 +1,25 @@
-"""`make bench`: run every bench module's main() in turn (bench/*_bench.py)."""
+"""Every benchmark, one after another: ``make bench`` runs ``python -m bench.run_all``.
+
+Each entry is a module with a ``main()``; add new benchmarks to ``BENCHES``.
+"""
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
-from pathlib import Path
+import os
+
+import django
+
+BENCHES = ["bench.region_prefix", "bench.matcher_bench", "bench.web_bench"]
 
 
-def main() -> int:
-    failures = 0
-    here = Path(__file__).resolve().parent
-    for module in sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.endswith("_bench")):
-        print(f"== bench.{module}", flush=True)
-        try:
-            importlib.import_module(f"bench.{module}").main([])
-        except Exception as exc:  # one broken bench must not hide the others' figures
-            failures += 1
-            print(f"bench.{module} failed: {exc!r}", flush=True)
-    return 1 if failures else 0
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
+    django.setup()
+    for name in BENCHES:
+        print(f"== {name}")
+        importlib.import_module(name).main([])
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

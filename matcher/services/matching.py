@@ -10,8 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from matcher.engine.eligibility import decide
+from matcher.engine.ranking import Query, evidence_sentences, firm_query
 from matcher.engine.regions import Region
-from matcher.models import Firm, Program
+from matcher.models import Firm, MatchLog, Program
+from matcher.services.model_store import active_index, program_doc, program_facts
 
 
 @dataclass(frozen=True)
@@ -65,25 +68,122 @@ class FirmMatch:
     eligibility: list[str] = field(default_factory=list)
 
 
+def _profile_query(profile: FirmProfile) -> Query:
+    return firm_query(
+        sector=profile.sector,
+        description=profile.description,
+        region=profile.region,
+        firm_type=profile.firm_type,
+        years=profile.years,
+        ksic_code=profile.ksic_code,
+    )
+
+
 def match_firm(
     *, profile: FirmProfile, limit: int = 20, offset: int = 0, filters: MatchFilters | None = None
 ) -> MatchResults:
     """Published programs the firm is eligible for, best first."""
-    # Placeholder until the similarity model lands: region filter and word overlap.
-    words = set(profile.sector.split()) | set(profile.description.split())
-    scored = []
-    for program in Program.objects.published():
-        regions = program.region_list
-        if not (program.nationwide or not regions or any(r.contains(profile.region) for r in regions)):
-            continue
-        text = f"{program.title} {program.summary}"
-        hits = [w for w in words if w and w in text]
-        if hits:
-            scored.append(ProgramMatch(program=program, score=len(hits) / len(words), matched_terms=hits))
-    scored.sort(key=lambda m: -m.score)
-    return MatchResults(items=scored[offset : offset + limit], total=len(scored))
+    filters = filters or MatchFilters()
+    index, version = active_index()
+    items: list[ProgramMatch] = []
+    total = 0
+    if index is not None:
+        query = _profile_query(profile)
+        # Ask for a few more in case programs were unpublished since the model was fitted.
+        ranked, total = index.rank(
+            query,
+            limit=limit + 10,
+            offset=offset,
+            today=filters.today,
+            open_only=filters.open_only,
+            support_types=filters.support_types,
+        )
+        programs = Program.objects.published().in_bulk([r.program_id for r in ranked])
+        for result in ranked:
+            program = programs.get(result.program_id)
+            if program is None:
+                total -= 1
+                continue
+            # Eligibility is re-checked on the stored row: an edit after the fit must never leak through.
+            decision = decide(program_facts(program), query.firm)
+            if not decision.eligible:
+                total -= 1
+                continue
+            items.append(
+                ProgramMatch(
+                    program=program,
+                    score=round(result.score, 3),
+                    matched_terms=result.matched_terms,
+                    evidence=_evidence(program, result.matched_terms),
+                    eligibility=decision.reasons,
+                    is_open=result.is_open,
+                )
+            )
+            if len(items) >= limit:
+                break
+    MatchLog.objects.create(
+        kind=MatchLog.Kind.FIRM,
+        sido=profile.region.sido,
+        sigungu=profile.region.sigungu or "",
+        sector=profile.sector[:300],
+        result_count=len(items),
+        model_version=version,
+    )
+    return MatchResults(items=items, total=max(total, len(items)), model_version=version)
+
+
+def _evidence(program: Program, terms: list[str]) -> list[str]:
+    """Source sentences behind the match: those holding the matched terms, then the stored field evidence."""
+    sentences = evidence_sentences(f"{program.title}\n{program.summary}", terms)
+    for key in ("sectors", "keywords", "support_types", "regions", "firm_types"):
+        for sentence in (program.evidence or {}).get(key, [])[:1]:
+            if sentence and sentence not in sentences and len(sentences) < 3:
+                sentences.append(sentence)
+    return sentences
 
 
 def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch]:
     """Registered firms that fit a program, best first (same eligibility rules as ``match_firm``)."""
-    raise NotImplementedError("reverse matching arrives with the similarity model")
+    facts = program_facts(program)
+    index, version = active_index()
+    doc = program_doc(program)
+    firms = list(Firm.objects.all())
+    candidates = []
+    for firm in firms:
+        region = Region(firm.sido, firm.sigungu or None)
+        query = firm_query(
+            sector=firm.sector,
+            description=firm.description,
+            region=region,
+            firm_type=firm.firm_type,
+            years=firm.years,
+            ksic_code=firm.ksic_code,
+        )
+        decision = decide(facts, query.firm)
+        if decision.eligible:
+            candidates.append((firm, query, decision))
+    matches: list[FirmMatch] = []
+    if candidates:
+        if index is not None:
+            model = index.model
+            program_vec = model.transform([(doc.terms, doc.text)])
+            firm_vecs = model.transform([(q.terms, q.text) for _, q, _ in candidates], role="query")
+            sims = model.similarity(firm_vecs, program_vec)[:, 0]
+        else:
+            sims = [len(set(q.terms.split()) & set(doc.terms.split())) / 10 for _, q, _ in candidates]
+        for (firm, query, decision), sim in zip(candidates, sims, strict=True):
+            terms = [t for t in dict.fromkeys(query.terms.split()) if t in set(doc.terms.split())][:8]
+            if sim <= 0 and not terms:
+                continue
+            score = min(1.0, max(0.0, float(sim)) / 1.2) ** 0.5
+            matches.append(
+                FirmMatch(firm=firm, score=round(score, 3), matched_terms=terms, eligibility=decision.reasons)
+            )
+    matches.sort(key=lambda m: (-m.score, m.firm.name))
+    MatchLog.objects.create(
+        kind=MatchLog.Kind.PROGRAM,
+        sector=program.title[:300],
+        result_count=min(len(matches), limit),
+        model_version=version,
+    )
+    return matches[:limit]

@@ -6,6 +6,8 @@ structured notices (Bizinfo, 통합공고, full notices) hold one each.
 
 from __future__ import annotations
 
+from matcher.engine.extraction.articles import extract_article_programs
+from matcher.engine.extraction.notices import extract_notice_program
 from matcher.engine.records import ExtractedProgram, SourceRecord
 
 ARTICLE_FORMATS = {"text", "html"}
@@ -13,6 +15,6 @@ ARTICLE_FORMATS = {"text", "html"}
 
 def extract_programs(record: SourceRecord) -> list[ExtractedProgram]:
     """Every support program in one record, with fields and evidence."""
-    # Placeholder until the article and notice extractors land: one program per record.
-    title = record.title or (record.text.strip().splitlines() or [record.origin])[0][:200]
-    return [ExtractedProgram(title=title, summary=record.text, source_id=record.source_id)]
+    if record.format in ARTICLE_FORMATS:
+        return extract_article_programs(record)
+    return [extract_notice_program(record)]

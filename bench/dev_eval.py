@@ -1,0 +1,94 @@
+"""Dev evaluation without the database (development aid): ours vs the two baselines on the dev corpus."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+
+from bench.devcorpus import SAMPLES, dev_programs, qrels_uid
+from matcher.engine.analysis import analyze_to_string
+from matcher.engine.baselines import BM25Baseline, TitleKeywordBaseline
+from matcher.engine.eligibility import ProgramFacts
+from matcher.engine.metrics import summarize
+from matcher.engine.ranking import MatcherIndex, ProgramDoc, Query, RankWeights, firm_query
+from matcher.engine.regions import Region
+
+CACHE = Path("/tmp/gm_dev_docs.pkl")
+
+
+def program_text(p) -> str:
+    return "\n".join([p.title, " ".join(p.keywords), p.summary])
+
+
+def load_docs():
+    if CACHE.exists():
+        return pickle.loads(CACHE.read_bytes())
+    programs = dev_programs()
+    docs = []
+    for p in programs:
+        facts = ProgramFacts.from_fields(
+            nationwide=p.nationwide,
+            regions=p.regions,
+            firm_types=p.firm_types,
+            years_min=p.years_min,
+            years_max=p.years_max,
+        )
+        text = program_text(p)
+        docs.append(
+            ProgramDoc(qrels_uid(p), analyze_to_string(text), text, facts, p.apply_start, p.apply_end)
+        )
+    titles = {qrels_uid(p): p.title for p in programs}
+    CACHE.write_bytes(pickle.dumps((docs, titles)))
+    return docs, titles
+
+
+def dev_firm_query(firm: dict) -> Query:
+    return firm_query(
+        sector=firm["sector"],
+        description=firm.get("description", ""),
+        region=Region(firm["sido"], firm.get("sigungu") or None),
+        firm_type=firm.get("size", ""),
+        years=firm.get("years"),
+    )
+
+
+def main(argv=None) -> None:
+    firms = json.loads((SAMPLES / "eval" / "firms_dev.json").read_text())
+    qrels = json.loads((SAMPLES / "eval" / "qrels_dev.json").read_text())
+    docs, titles = load_docs()
+    params = json.loads(argv[0]) if argv else {}
+    weights = RankWeights(**json.loads(argv[1])) if argv and len(argv) > 1 else RankWeights()
+    t0 = time.time()
+    index = MatcherIndex.build(docs, **params)
+    print(f"fit {time.time() - t0:.1f}s on {len(docs)} programs")
+    facts = {d.program_id: d.facts for d in docs}
+    queries = {f["id"]: dev_firm_query(f) for f in firms}
+
+    def admits(firm_id, uid):
+        f = facts.get(uid)
+        return f is None or any(r.contains(queries[firm_id].firm.region) for r in f.regions) or f.nationwide
+
+    runs = {}
+    for fid, q in queries.items():
+        ranked, _ = index.rank(q, limit=20, weights=weights)
+        runs[fid] = [r.program_id for r in ranked]
+    print("ours    ", {k: round(v, 3) for k, v in summarize(runs, qrels, admits).items()})
+    bm = BM25Baseline([d.terms for d in docs], [d.facts for d in docs])
+    tk = TitleKeywordBaseline([titles[d.program_id] for d in docs], [d.facts for d in docs])
+    for name, base in (("bm25", bm), ("title", tk)):
+        r = {
+            fid: [docs[i].program_id for i in base.rank(q.terms, q.firm.region)] for fid, q in queries.items()
+        }
+        print(f"{name:8}", {k: round(v, 3) for k, v in summarize(r, qrels, admits).items()})
+    if "-v" in sys.argv:
+        for fid, q in queries.items():
+            print(fid, q.text.replace("\n", " / "), q.firm)
+            for uid in runs[fid][:10]:
+                print("   ", qrels[fid].get(uid, "-"), uid, titles[uid][:60])
+
+
+if __name__ == "__main__":
+    main([a for a in sys.argv[1:] if a != "-v"])

@@ -1,0 +1,53 @@
+"""Region-prefix match rate: the share of Bizinfo dev records with a title region prefix ('[경북]',
+'[대구ㆍ경북]', '[전국]') whose extracted regions are exactly the prefix's 시도 (or nationwide for '[전국]').
+Also counts how many were narrowed to a city. Run: ``python -m bench.region_prefix``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bench.devcorpus import bizinfo_records
+from matcher.engine.extraction.notices import extract_notice_program
+from matcher.engine.regions import default_gazetteer
+
+
+def main(argv: list[str] | None = None) -> dict:
+    gaz = default_gazetteer()
+    total = matched = city_level = 0
+    misses = []
+    for record in bizinfo_records():
+        prefix = re.match(r"^\s*\[([^\]]+)\]", record.title)
+        if not prefix:
+            continue
+        total += 1
+        program = extract_notice_program(record)
+        parts = [p for p in re.split(r"[ㆍ·,/\s]+", prefix.group(1)) if p]
+        sidos = {
+            gaz.parse_sido(p) or (gaz.city_candidates(p)[0].sido if gaz.city_candidates(p) else None)
+            for p in parts
+        }
+        found = {r.sido for r in program.regions}
+        ok = (
+            program.nationwide
+            if "전국" in parts
+            else (None not in sidos and found == sidos and not program.nationwide)
+        )
+        matched += ok
+        city_level += any(r.sigungu for r in program.regions)
+        if not ok:
+            misses.append((record.title[:60], [r.label for r in program.regions]))
+    result = {
+        "with_prefix": total,
+        "matched": matched,
+        "rate": matched / total if total else 0.0,
+        "city_level": city_level,
+    }
+    print(result)
+    for miss in misses[:20]:
+        print("  miss:", miss)
+    return result
+
+
+if __name__ == "__main__":
+    main()

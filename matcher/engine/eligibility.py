@@ -1,0 +1,171 @@
+"""Eligibility of a firm for a program: region (never violated), firm type and 업력.
+
+Each decision carries Korean reasons for the UI ('경상북도 구미시 소재 기업 대상',
+'전국 중소기업 대상'). Plain Python, no Django: works on ``ProgramFacts``, a light copy
+of a program's eligibility fields, so the same rules serve the in-memory index, the
+service and the benchmarks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from matcher.engine.regions import Region
+
+PRE_STARTUP = "예비창업자"
+STARTUP = "창업기업"
+SME = "중소기업"
+SMALL_BUSINESS = "소상공인"
+MIDSIZE = "중견기업"
+SPECIAL_TYPES = ("사회적기업", "여성기업", "장애인기업", "협동조합")
+# A startup (창업기업) is, by the 중소기업창업 지원법, a business within 7 years of founding.
+STARTUP_DEFAULT_YEARS = 7.0
+
+
+@dataclass(frozen=True)
+class FirmFacts:
+    region: Region
+    firm_type: str = ""  # a FirmType value or ""
+    years: float | None = None
+
+
+@dataclass(frozen=True)
+class ProgramFacts:
+    nationwide: bool = False
+    regions: tuple[Region, ...] = ()
+    firm_types: tuple[str, ...] = ()
+    years_min: float | None = None
+    years_max: float | None = None
+
+    @classmethod
+    def from_fields(
+        cls,
+        *,
+        nationwide: bool,
+        regions: list,
+        firm_types: list | tuple = (),
+        years_min: float | None = None,
+        years_max: float | None = None,
+    ) -> ProgramFacts:
+        parsed = tuple(r if isinstance(r, Region) else Region.from_dict(r) for r in regions or [])
+        return cls(
+            nationwide=bool(nationwide) or not parsed,
+            regions=parsed,
+            firm_types=tuple(firm_types or ()),
+            years_min=years_min,
+            years_max=years_max,
+        )
+
+
+@dataclass
+class Decision:
+    eligible: bool
+    reasons: list[str] = field(default_factory=list)  # why the firm may apply (or why not)
+    region_level: int = 0  # 0 nationwide, 1 시도, 2 시군구: how specific the admitting region is
+    type_fit: float = 0.0  # 1 when the program names the firm's own type, 0.5 when it admits it generally
+
+
+def region_admits(program: ProgramFacts, region: Region) -> tuple[bool, int, Region | None]:
+    """(admitted, level, admitting region). Hierarchy: 전국 ⊃ 시도 ⊃ 시군구."""
+    if program.nationwide or not program.regions:
+        return True, 0, None
+    best: tuple[int, Region] | None = None
+    for candidate in program.regions:
+        if candidate.contains(region):
+            level = 2 if candidate.sigungu else 1
+            if best is None or level > best[0]:
+                best = (level, candidate)
+    if best is None:
+        return False, 0, None
+    return True, best[0], best[1]
+
+
+def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, str]:
+    """Firm type and 업력. Unknown firm facts never exclude; unknown program limits never exclude."""
+    types = set(program.firm_types)
+    firm_type = firm.firm_type
+    years = firm.years
+    if firm_type == PRE_STARTUP:
+        years = 0.0
+    if not types:
+        ok, why = _years_ok(program, years)
+        return ok, 0.5, why
+    special = types & set(SPECIAL_TYPES)
+    general = types - special
+    if special and firm_type not in special:
+        # '여성기업 …' programs name 중소기업 too, but are for that kind of firm only.
+        return False, 0.0, f"{'·'.join(sorted(special))} 대상"
+    if not firm_type:
+        ok, why = _years_ok(program, years)
+        return ok, 0.5, why
+    if firm_type == PRE_STARTUP:
+        if PRE_STARTUP in types:
+            return True, 1.0, ""
+        return False, 0.0, "사업자 등록 기업 대상 (예비창업자 제외)"
+    # A registered business from here on.
+    ok, why = _years_ok(program, years)
+    if not ok:
+        return False, 0.0, why
+    if firm_type in types:
+        return True, 1.0, ""
+    is_startup = firm_type == STARTUP or (years is not None and years <= _startup_limit(program))
+    if STARTUP in types and is_startup:
+        return True, 1.0 if firm_type == STARTUP else 0.7, ""
+    if firm_type == SMALL_BUSINESS and SME in types:
+        return True, 0.5, ""  # 소상공인 are 중소기업 too
+    if firm_type == STARTUP and SME in types:
+        return True, 0.5, ""
+    if firm_type == SME and SMALL_BUSINESS in types and SME not in types:
+        return False, 0.0, "소상공인 대상"
+    if firm_type in (SME, SMALL_BUSINESS) and STARTUP in types and not is_startup:
+        return False, 0.0, f"창업 {_startup_limit(program):g}년 이내 기업 대상"
+    if general <= {PRE_STARTUP}:
+        return False, 0.0, "예비창업자 대상"
+    if firm_type == STARTUP and SMALL_BUSINESS in types:
+        # A firm that calls itself a startup is not asking for 소상공인 support (a single choice in the form).
+        return False, 0.0, "소상공인 대상"
+    if MIDSIZE in types and SME not in types:
+        return False, 0.0, "중견기업 대상"
+    return True, 0.3, ""
+
+
+def _startup_limit(program: ProgramFacts) -> float:
+    return program.years_max if program.years_max is not None else STARTUP_DEFAULT_YEARS
+
+
+def _years_ok(program: ProgramFacts, years: float | None) -> tuple[bool, str]:
+    if years is None:
+        return True, ""
+    if program.years_max is not None and years > program.years_max:
+        return False, f"업력 {program.years_max:g}년 이내 대상"
+    if program.years_min is not None and years < program.years_min:
+        return False, f"업력 {program.years_min:g}년 초과 대상"
+    return True, ""
+
+
+def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
+    """Whether ``firm`` may apply to ``program``, with the reasons in Korean."""
+    admitted, level, where = region_admits(program, firm.region)
+    if not admitted:
+        labels = ", ".join(r.label for r in program.regions[:3])
+        return Decision(False, [f"{labels} 소재 기업 대상 (지역 불일치)"])
+    ok, fit, why = type_admits(program, firm)
+    if not ok:
+        return Decision(False, [why or "기업 유형 불일치"], region_level=level)
+    return Decision(True, eligibility_reasons(program, where), region_level=level, type_fit=fit)
+
+
+def eligibility_reasons(program: ProgramFacts, where: Region | None) -> list[str]:
+    types = "·".join(program.firm_types) if program.firm_types else "기업"
+    reasons = []
+    if where is None:
+        reasons.append(f"전국 {types} 대상")
+    else:
+        reasons.append(f"{where.label} 소재 {types} 대상")
+    if program.years_max is not None and program.years_min is not None:
+        reasons.append(f"업력 {program.years_min:g}년 초과 {program.years_max:g}년 이내")
+    elif program.years_max is not None:
+        reasons.append(f"업력 {program.years_max:g}년 이내")
+    elif program.years_min is not None:
+        reasons.append(f"업력 {program.years_min:g}년 초과")
+    return reasons

@@ -1,0 +1,449 @@
+"""Eligibility fields of structured notices: Bizinfo JSON/CSV, 통합공고 CSV rows, full-text JSONL.
+
+``extract_notice_program`` reads one ``SourceRecord`` whose ``fields`` hold the
+source's own field names and returns one ``ExtractedProgram`` with each field's
+evidence sentence. Region is read at city level because most ineligible
+matches come from a city-run program (영천시, '[경북] 영천시 …', '포항시 소재
+기업') shown to a firm in another city of the same 시도.
+
+Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from matcher.engine.records import ExtractedProgram, SourceRecord
+from matcher.engine.regions import Gazetteer, Region, default_gazetteer
+from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
+
+# Field names per source format: (title, agency, operator, target, body, category, contact, url, apply_url)
+_BIZINFO = {
+    "title": ("pblancNm", "title"),
+    "agency": ("jrsdInsttNm", "author"),
+    "operator": ("excInsttNm",),
+    "target": ("trgetNm",),
+    "body": ("bsnsSumryCn", "description"),
+    "category": ("pldirSportRealmLclasCodeNm", "lcategory"),
+    "contact": ("refrncNm",),
+    "url": ("pblancUrl", "link"),
+    "apply_url": ("rceptEngnHmpgUrl",),
+}
+_KSTARTUP = {
+    "title": ("title",),
+    "agency": ("ministry",),
+    "operator": ("operator",),
+    "target": ("target",),
+    "body": ("summary", "support", "note"),
+    "category": ("category",),
+    "contact": (),
+    "url": (),
+    "apply_url": (),
+}
+_FULLTEXT = {
+    "title": ("title", "pblancNm"),
+    "agency": ("agency", "jrsdInsttNm"),
+    "operator": ("excInsttNm",),
+    "target": ("trgetNm",),
+    "body": ("bsnsSumryCn",),
+    "category": ("pldirSportRealmLclasCodeNm",),
+    "contact": ("refrncNm",),
+    "url": ("url", "pblancUrl"),
+    "apply_url": ("rceptEngnHmpgUrl",),
+}
+
+# A city (or 시도) named as where applicants must be: '포항시 소재 기업', '안산시에 본점', '여수시에 창업'.
+_AFTER_PLACE = re.compile(
+    r"^\s?(?:\([^)]{0,12}\)\s?)?(?:내\s|관내|소재|에\s?(?:소재|본사|본점|사업장|주소|주민등록|거주|창업|이전|입주|위치)"
+    r"|에서\s?(?:창업|사업)|지역\s?(?:기업|소재|내|중소)|기업\b|중소기업|소상공인|거주|주민|시민|군민|구민|청년|\s?\d*\s?개사)"
+)
+# '사업장소재지(본점)가 안산시', '주소지가 ○○시인'.
+_BEFORE_PLACE = re.compile(r"(?:소재지|주소지|사업장|본점|본사|주민등록)[^.\n]{0,12}(?:가|이|는|:)\s?$")
+_CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
+
+_DATE = re.compile(r"(\d{4})[.\-/년]\s*(\d{1,2})[.\-/월]\s*(\d{1,2})")
+_URL = re.compile(r"https?://[^\s\"'<>)]+")
+_PHONE = re.compile(r"\(?0\d{1,2}\)?[-\s.]?\d{3,4}[-\s.]\d{4}|\b1\d{3}-\d{4}\b|국번없이\s?\d{4}")
+
+
+def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None = None) -> ExtractedProgram:
+    """One program from a structured record, with evidence for each field it filled."""
+    gaz = gazetteer or default_gazetteer()
+    fields = dict(record.fields or {})
+    if record.format == "fulltext_jsonl" and isinstance(fields.get("structured_excerpt"), dict):
+        fields = {**fields["structured_excerpt"], **{k: v for k, v in fields.items() if v}}
+    names = (
+        _KSTARTUP
+        if record.format == "kstartup_csv"
+        else _FULLTEXT
+        if record.format == "fulltext_jsonl"
+        else _BIZINFO
+    )
+
+    def get(key: str) -> str:
+        for name in names[key]:
+            value = fields.get(name)
+            if value not in (None, ""):
+                return _clean(str(value))
+        return ""
+
+    raw_title = record.title or get("title")
+    raw_title = re.sub(r"^\s*[ㆍ·•]\s*", "", raw_title).strip()
+    agency = get("agency")
+    operator = get("operator")
+    target = get("target")
+    body_parts = [_clean(str(fields.get(n))) for n in names["body"] if fields.get(n)]
+    body = record.text or "\n".join(body_parts)
+    if record.format == "fulltext_jsonl" and fields.get("pdf_text") and not record.text:
+        body = body + "\n" + _clean(str(fields["pdf_text"]))
+    evidence: dict[str, list[str]] = {}
+
+    regions, nationwide, title = gaz.parse_title_prefix(raw_title)
+    if regions or nationwide:
+        evidence["regions"] = [raw_title]
+    regions, nationwide = _resolve_regions(
+        gaz,
+        prefix=regions,
+        prefix_nationwide=nationwide,
+        title=title,
+        agency=agency,
+        operator=operator,
+        target=target,
+        body=body,
+        section=str(fields.get("section") or ""),
+        evidence=evidence,
+    )
+
+    firm_types, years_min, years_max = extract_firm_types(target, body, title, evidence=evidence)
+
+    apply_start = _parse_date(fields.get("apply_start"))
+    apply_end = _parse_date(fields.get("apply_end"))
+    period = str(fields.get("reqstBeginEndDe") or "")
+    if period and not (apply_start or apply_end):
+        found = _DATE.findall(period)
+        if found:
+            apply_start = _ymd(found[0])
+            apply_end = _ymd(found[-1]) if len(found) > 1 else None
+    if record.format == "fulltext_jsonl" and fields.get("deadline") and not apply_end:
+        apply_end = _parse_date(fields.get("deadline"))
+
+    budget = None
+    if fields.get("budget_eok") not in (None, ""):
+        try:
+            budget = round(float(fields["budget_eok"]) * 100_000_000)
+            evidence["budget_krw"] = [f"예산 {fields['budget_eok']}억원"]
+        except (TypeError, ValueError):
+            budget = None
+
+    contact = get("contact")
+    if not contact:
+        phone = _PHONE.search(body)
+        contact = phone.group(0) if phone else ""
+    source_url = get("url")
+    if source_url.startswith("/"):
+        source_url = "https://www.bizinfo.go.kr" + source_url
+    apply_url = get("apply_url")
+    if not apply_url:
+        found_url = _URL.search(body)
+        apply_url = found_url.group(0) if found_url else ""
+
+    summary_source = "\n".join(body_parts) if body_parts else body
+    summary = normalize_text(summary_source)[:2000]
+    keywords = [k for k in (get("category"),) if k]
+    return ExtractedProgram(
+        title=title or raw_title,
+        agency=agency,
+        operator=operator,
+        nationwide=nationwide,
+        regions=regions,
+        firm_types=firm_types,
+        years_min=years_min,
+        years_max=years_max,
+        keywords=keywords,
+        # support_types / sectors: filled by matcher.engine.extraction.fields (another engineer's module).
+        budget_krw=budget,
+        apply_start=apply_start,
+        apply_end=apply_end,
+        contact=contact[:500],
+        source_url=source_url if source_url.startswith("http") else "",
+        apply_url=apply_url if apply_url.startswith("http") else "",
+        summary=summary,
+        source_id=record.source_id,
+        evidence=evidence,
+    )
+
+
+# -- regions -----------------------------------------------------------------
+def _resolve_regions(
+    gaz: Gazetteer,
+    *,
+    prefix: list[Region],
+    prefix_nationwide: bool,
+    title: str,
+    agency: str,
+    operator: str,
+    target: str,
+    body: str,
+    section: str,
+    evidence: dict[str, list[str]],
+) -> tuple[list[Region], bool]:
+    agency_regions, agency_is_central = agency_region(gaz, agency, hint_sidos={r.sido for r in prefix})
+    if prefix_nationwide:
+        return [], True
+    regions = list(prefix)
+    if agency_regions:
+        if not regions:
+            regions = list(agency_regions)
+            evidence.setdefault("regions", []).append(agency)
+        else:
+            # '[경북]' + 영천시 → 영천시; '[경북]' + 경상북도 → keep.
+            narrowed = _narrow(regions, agency_regions)
+            if narrowed != regions:
+                evidence.setdefault("regions", []).append(agency)
+            regions = narrowed
+    if not regions and not agency_is_central and section == "지방자치단체":
+        # A local-government row whose agency name is unreadable: the title or operator may name the place.
+        for text in (title, operator):
+            found = [m.region for m in gaz.find_mentions(text) if m.strong]
+            if found:
+                regions = _dedupe(found)
+                evidence.setdefault("regions", []).append(text)
+                break
+    # The text may state a city limit ('포항시 소재 기업') in a 시도 program, or list participating cities.
+    hint = {r.sido for r in regions}
+    stated, sentences = stated_regions(gaz, "\n".join([title, target, body]), hint_sidos=hint)
+    if stated:
+        if not regions and not agency_is_central:
+            regions = stated
+        elif regions:
+            narrowed = _narrow(regions, stated)
+            if narrowed != regions:
+                regions = narrowed
+            elif all(r.sigungu for r in regions):
+                # A city program naming other participating cities: admit them too.
+                regions = _dedupe(regions + [r for r in stated if r.sigungu and r.sido in hint])
+        elif agency_is_central and not regions:
+            regions = stated
+        if regions and sentences:
+            evidence.setdefault("regions", []).extend(sentences[:2])
+    if not regions:
+        if agency:
+            evidence.setdefault("regions", []).append(agency)
+        return [], True
+    return regions, False
+
+
+def _narrow(regions: list[Region], finer: list[Region]) -> list[Region]:
+    """Replace each 시도 in ``regions`` by the cities of ``finer`` inside it, when there are any."""
+    out: list[Region] = []
+    for region in regions:
+        if region.sigungu is None:
+            inside = [r for r in finer if r.sido == region.sido and r.sigungu]
+            out.extend(inside or [region])
+        else:
+            out.append(region)
+    return _dedupe(out)
+
+
+def _dedupe(regions: list[Region]) -> list[Region]:
+    seen: list[Region] = []
+    for region in regions:
+        if region not in seen:
+            seen.append(region)
+    # A 시도 together with one of its own cities means the city.
+    return [r for r in seen if r.sigungu or not any(o.sido == r.sido and o.sigungu for o in seen)]
+
+
+def agency_region(
+    gaz: Gazetteer, agency: str, *, hint_sidos: set[str] | None = None
+) -> tuple[list[Region], bool]:
+    """The region an agency governs: '영천시' → 경상북도 영천시, '경상북도' → 경상북도, central → ([], True).
+
+    Several agencies may be listed ('행정안전부 , 진도군(인구정책실)'); a local one decides.
+    """
+    hint_sidos = hint_sidos or set()
+    found: list[Region] = []
+    central = False
+    for part in re.split(r"[,/·ㆍ]|\s및\s", agency or ""):
+        name = re.sub(r"\([^)]*\)?", " ", part)
+        name = re.sub(r"\s+", " ", name).strip()
+        if not name:
+            continue
+        squashed = name.replace(" ", "")
+        words = name.split(" ")
+        sido = gaz.parse_sido(squashed) or gaz.parse_sido(words[0])
+        if (
+            sido is None
+            and len(squashed) >= 3
+            and gaz.parse_sido(squashed[:2])
+            and squashed[2:3] in ("도", "시")
+            and gaz.parse_sido(squashed[:3]) is None
+        ):
+            sido = gaz.parse_sido(squashed[:2])
+        city = None
+        for word in ([*words[1:], *words[:1]] if sido else words) + [squashed]:
+            word = re.sub(r"청$", "", word)
+            if not re.search(r"(?:시|군|구)$", word):
+                continue
+            candidates = gaz.city_candidates(word)
+            if sido:
+                candidates = [c for c in candidates if c.sido == sido]
+            elif hint_sidos:
+                candidates = [c for c in candidates if c.sido in hint_sidos] or candidates
+            if len(candidates) == 1:
+                city = candidates[0]
+                break
+        if city:
+            found.append(city)
+        elif sido:
+            found.append(Region(sido))
+        elif squashed.endswith(_CENTRAL_SUFFIX):
+            central = True
+    return _dedupe(found), central and not found
+
+
+def stated_regions(
+    gaz: Gazetteer, text: str, *, hint_sidos: set[str] | None = None
+) -> tuple[list[Region], list[str]]:
+    """Regions the text states as where applicants must be located, with the sentences saying so."""
+    found: list[Region] = []
+    sentences: list[str] = []
+    for sentence in split_sentences(text)[:80]:
+        if len(sentence) > 400:
+            sentence = sentence[:400]
+        mentions = gaz.find_mentions(sentence)
+        if not mentions:
+            continue
+        hit = False
+        for index, mention in enumerate(mentions):
+            after = sentence[mention.end : mention.end + 20]
+            before = sentence[max(0, mention.start - 20) : mention.start]
+            # A list '경주시, 포항시 소재' shares the context of its last member.
+            group_end = mention.end
+            j = index
+            while j + 1 < len(mentions) and re.fullmatch(
+                r"\s?[,ㆍ·및와과]\s?", sentence[group_end : mentions[j + 1].start]
+            ):
+                j += 1
+                group_end = mentions[j].end
+            after_group = sentence[group_end : group_end + 20]
+            if _AFTER_PLACE.match(after) or _AFTER_PLACE.match(after_group) or _BEFORE_PLACE.search(before):
+                region = mention.region
+                if region.sigungu is None and hint_sidos and region.sido not in hint_sidos:
+                    continue
+                found.append(region)
+                hit = True
+        if hit:
+            sentences.append(sentence.strip())
+    return _dedupe(found), sentences
+
+
+# -- firm types and 업력 -------------------------------------------------------
+_SPECIAL_TYPES = {
+    "사회적기업": r"사회적\s?기업|사회적\s?경제",
+    "여성기업": r"여성\s?기업",
+    "장애인기업": r"장애인\s?기업",
+    "협동조합": r"협동조합",
+}
+_YEARS_MAX = re.compile(
+    r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만)"
+    r"|(\d{1,2})\s?년\s?(?:이내|이하|미만)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:창업|초기|기업|스타트업|법인|업체)"
+)
+_YEARS_RANGE = re.compile(
+    r"(?:창업|업력)?\s?(\d{1,2})\s?(?:년\s?)?[~∼-]\s?(\d{1,2})\s?년\s?(?:차|이내|이하|미만)?"
+)
+_YEARS_MIN = re.compile(r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:초과|이상|경과)")
+
+
+def extract_firm_types(
+    target: str, body: str = "", title: str = "", *, evidence: dict[str, list[str]] | None = None
+) -> tuple[list[str], float | None, float | None]:
+    """Firm types and 업력 limits from the target line, else from the body's sentences stating the target."""
+    evidence = evidence if evidence is not None else {}
+    target_sentences = [
+        s for s in split_sentences(body) if re.search(r"대상|자격|신청\s?요건|☞|모집|희망하는|참여", s)
+    ][:8]
+    sources = [target, title, *target_sentences] if target else [title, *target_sentences]
+    types: list[str] = []
+    years_min: float | None = None
+    years_max: float | None = None
+    type_evidence: list[str] = []
+    year_evidence: list[str] = []
+    locked: list[str] | None = None  # the target field's types, authoritative when it names one
+    for text in sources:
+        if not text:
+            continue
+        before = len(types)
+        if re.search(r"예비\s?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)", text):
+            types.append("예비창업자")
+        if re.search(
+            r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?\d|업력\s?\d|\d\s?년\s?이내\s?(?:\(?예비\)?)?\s?창업|창업\s?후",
+            text,
+        ):
+            types.append("창업기업")
+        if re.search(r"소상공인|자영업", text):
+            types.append("소상공인")
+        if re.search(
+            r"중소\s?(?:ㆍ|·)?\s?(?:벤처|중견)?\s?기업|중소기업|제조\s?기업|기업\b|업체", text
+        ) and not re.fullmatch(r"\s*소상공인\s*", text):
+            types.append("중소기업")
+        if re.search(r"중견\s?기업", text):
+            types.append("중견기업")
+        for name, pattern in _SPECIAL_TYPES.items():
+            if re.search(pattern, text):
+                types.append(name)
+        if len(types) > before:
+            type_evidence.append(text.strip()[:300])
+        for match in _YEARS_MIN.finditer(text):
+            value = float(match.group(1))
+            years_min = value if years_min is None else min(years_min, value)
+            year_evidence.append(text.strip()[:300])
+        for match in _YEARS_RANGE.finditer(text):
+            low, high = float(match.group(1)), float(match.group(2))
+            if low < high <= 15 and re.search(
+                r"창업|업력|년차", match.group(0) + text[match.end() : match.end() + 4]
+            ):
+                years_min = low - 1 if "차" in match.group(0) else low
+                years_max = high if years_max is None else max(years_max, high)
+                year_evidence.append(text.strip()[:300])
+        for match in _YEARS_MAX.finditer(text):
+            value = float(match.group(1) or match.group(2))
+            if value <= 20:
+                years_max = value if years_max is None else max(years_max, value)
+                year_evidence.append(text.strip()[:300])
+        if text is target and types:
+            locked = list(types)
+    ordered = list(dict.fromkeys(locked if locked is not None else types))
+    if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
+        ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
+    if years_max is not None and "창업기업" not in ordered and "예비창업자" not in ordered:
+        ordered.append("창업기업")
+    if years_min is not None and years_max is not None and years_min >= years_max:
+        years_min = None
+    if type_evidence:
+        evidence["firm_types"] = list(dict.fromkeys(type_evidence))[:2]
+    if year_evidence:
+        evidence["years"] = list(dict.fromkeys(year_evidence))[:2]
+    return ordered, years_min, years_max
+
+
+# -- helpers -----------------------------------------------------------------
+def _clean(value: str) -> str:
+    if looks_like_html(value):
+        return html_to_text(value)
+    return normalize_text(value)
+
+
+def _parse_date(value: object) -> date | None:
+    if not value:
+        return None
+    found = _DATE.search(str(value))
+    return _ymd(found.groups()) if found else None
+
+
+def _ymd(parts: tuple[str, str, str]) -> date | None:
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None

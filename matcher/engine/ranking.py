@@ -1,0 +1,366 @@
+"""The in-memory match index and the ranking of eligible programs for a firm.
+
+``MatcherIndex.build`` fits the similarity model on program documents and keeps,
+per program, the vectors and eligibility facts. ``MatcherIndex.rank`` scores every
+program against the firm's query (sparse column gather + a dense latent product),
+applies eligibility per distinct region / firm-type group (so 100k programs cost a
+few hundred rule evaluations), and orders the eligible ones by
+
+    score = similarity × (1 + region_weight × specificity + type_weight × type fit) + open_weight × open
+
+where specificity is 0 for nationwide, 0.5 for a 시도 and 1 for a 시군구 program
+(a 구미시 program above a nationwide one at equal fit). Openness is a small bonus:
+relevance decides.
+
+Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from matcher.engine.eligibility import Decision, FirmFacts, ProgramFacts, decide
+from matcher.engine.similarity import ProgramSimilarity
+from matcher.engine.text import split_sentences
+
+# Kinds of support and the kinds of firm they suit (general rules, not tied to any program or firm):
+# a manufacturer ↔ smart-factory / manufacturing-innovation support, an exporter ↔ export support,
+# a startup ↔ startup support.
+_PROGRAM_KINDS = {
+    "manufacturing": re.compile(
+        r"스마트\s?공장|스마트\s?제조|제조\s?(?:DX|AI|데이터|현장)|공정\s?(?:개선|자동화)|뿌리\s?(?:산업|기업)|제조\s?기업"
+    ),
+    "export": re.compile(r"수출|해외\s?(?:진출|시장|판로|마케팅)|바이어|무역|글로벌\s?(?:진출|시장)"),
+    "startup": re.compile(r"창업|스타트업|사업화"),
+}
+_FIRM_KINDS = {
+    "manufacturing": re.compile(r"제조|생산|가공|제작|주조|열처리|사출|프레스|조립|도금|금형|용접|부품|장비"),
+    "export": re.compile(r"수출|해외|글로벌"),
+}
+KINDS = tuple(_PROGRAM_KINDS)
+
+
+def program_kinds(text: str) -> frozenset[str]:
+    """Kinds of support a program offers, read from its title and summary."""
+    head = text[:300]
+    return frozenset(kind for kind, pattern in _PROGRAM_KINDS.items() if pattern.search(head))
+
+
+def firm_kinds(sector: str, description: str = "", firm_type: str = "") -> frozenset[str]:
+    text = f"{sector} {description}"
+    kinds = {kind for kind, pattern in _FIRM_KINDS.items() if pattern.search(text)}
+    if firm_type in ("창업기업", "예비창업자"):
+        kinds.add("startup")
+    return frozenset(kinds)
+
+
+@dataclass
+class ProgramDoc:
+    """What the index needs of one program."""
+
+    program_id: int | str
+    terms: str  # Program.search_terms
+    text: str  # title + summary (raw)
+    facts: ProgramFacts
+    apply_start: date | None = None
+    apply_end: date | None = None
+    support_types: tuple[str, ...] = ()
+    kinds: frozenset[str] | None = None  # None: read from ``text``
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: str  # analysed morphemes of the owner's sector + description
+    text: str
+    firm: FirmFacts
+    kinds: frozenset[str] = frozenset()
+
+
+@dataclass
+class RankWeights:
+    # Chosen with bench/cv_weights.py (chosen in 3 of 5 folds; figures reported cross-validated by firm).
+    region: float = 0.3
+    type_fit: float = 0.0
+    open: float = 0.02
+    title: float = 0.0  # weight of the title-only character similarity
+    kind: float = 0.1  # added when the program's kind of support suits the kind of firm
+    min_similarity: float = 0.02
+    rescore: int | None = 1000  # candidates re-scored with character n-grams (None: all)
+
+
+@dataclass
+class Ranked:
+    program_id: int | str
+    score: float  # 0..1 for display
+    raw_score: float
+    similarity: float
+    decision: Decision
+    matched_terms: list[str] = field(default_factory=list)
+    is_open: bool | None = None
+
+
+def is_open(start: date | None, end: date | None, today: date) -> bool | None:
+    if start is None and end is None:
+        return None
+    if start and today < start:
+        return False
+    return not (end and today > end)
+
+
+class MatcherIndex:
+    """A fitted model plus per-program vectors and facts; pickled as one unit by ``persistence``."""
+
+    def __init__(
+        self,
+        model: ProgramSimilarity,
+        docs: Sequence[ProgramDoc],
+        parts: tuple[sp.csr_matrix, np.ndarray | None] | None = None,
+    ) -> None:
+        self.model = model
+        self.program_ids = [d.program_id for d in docs]
+        self.position = {pid: i for i, pid in enumerate(self.program_ids)}
+        self.terms = [d.terms for d in docs]
+        sparse, latent = (
+            parts if parts is not None else model.transform_parts((d.terms, d.text) for d in docs)
+        )
+        n_words = len(model.word_vectorizer_.vocabulary_)
+        # Word features × programs: a query's few words are row gathers over all programs.
+        self.word_t = sparse[:, :n_words].T.tocsr()
+        # Programs × character n-grams: used to re-score the best candidates only (n-grams are dense).
+        self.chars = sparse[:, n_words:].tocsr()
+        # The title alone in character n-grams (a title naming the firm's industry: aimed at it).
+        titles = [d.text.split("\n", 1)[0] for d in docs]
+        self.title_chars = normalize(model.char_vectorizer_.transform(titles)).astype(np.float32).tocsr()
+        self.latent = latent
+        # Eligibility groups: distinct region sets and distinct firm-type rules.
+        self.region_groups: list[ProgramFacts] = []
+        self.type_groups: list[ProgramFacts] = []
+        region_key: dict[tuple, int] = {}
+        type_key: dict[tuple, int] = {}
+        region_ids = np.empty(len(docs), dtype=np.int32)
+        type_ids = np.empty(len(docs), dtype=np.int32)
+        for i, doc in enumerate(docs):
+            f = doc.facts
+            rk = (f.nationwide, f.regions)
+            if rk not in region_key:
+                region_key[rk] = len(self.region_groups)
+                self.region_groups.append(ProgramFacts(nationwide=f.nationwide, regions=f.regions))
+            tk = (f.firm_types, f.years_min, f.years_max)
+            if tk not in type_key:
+                type_key[tk] = len(self.type_groups)
+                self.type_groups.append(
+                    ProgramFacts(
+                        nationwide=True, firm_types=f.firm_types, years_min=f.years_min, years_max=f.years_max
+                    )
+                )
+            region_ids[i] = region_key[rk]
+            type_ids[i] = type_key[tk]
+        self.region_ids = region_ids
+        self.type_ids = type_ids
+        self.facts = [d.facts for d in docs]
+        self.apply_start = [d.apply_start for d in docs]
+        self.apply_end = [d.apply_end for d in docs]
+        # Ordinal days for a vectorised 'open' test; no start = always started, no end = never ends.
+        self.start_ord = np.array(
+            [d.apply_start.toordinal() if d.apply_start else 0 for d in docs], dtype=np.int32
+        )
+        self.end_ord = np.array(
+            [d.apply_end.toordinal() if d.apply_end else 10**7 for d in docs], dtype=np.int32
+        )
+        self.kinds = np.zeros((len(docs), len(KINDS)), dtype=bool)
+        for i, doc in enumerate(docs):
+            kinds = doc.kinds if doc.kinds is not None else program_kinds(doc.text)
+            for k, kind in enumerate(KINDS):
+                self.kinds[i, k] = kind in kinds
+        self.has_period = np.array([bool(d.apply_start or d.apply_end) for d in docs], dtype=bool)
+        self.support_types = [d.support_types for d in docs]
+
+    @classmethod
+    def build(cls, docs: Sequence[ProgramDoc], **model_params) -> MatcherIndex:
+        model = ProgramSimilarity(**model_params)
+        parts = model.fit_transform_parts([(d.terms, d.text) for d in docs])
+        return cls(model, docs, parts)
+
+    def __len__(self) -> int:
+        return len(self.program_ids)
+
+    # -- scoring -------------------------------------------------------------
+    def similarities(
+        self,
+        query: Query,
+        *,
+        rescore: int | None = None,
+        mask: np.ndarray | None = None,
+        title_weight: float = 0.0,
+    ) -> np.ndarray:
+        """Similarity of the query to every program, in two stages.
+
+        First stage, over all programs: the word view (a sparse gather of the query's few terms).
+        Second stage, for the ``rescore`` best programs among ``mask`` (all when None): the latent
+        view and the character n-gram view are added. Programs outside the pool keep their word score.
+        """
+        vectors = self.model.transform_query(query.terms, query.text)
+        scores = np.zeros(len(self.program_ids), dtype=np.float32)
+        if len(vectors.word_indices):
+            scores += self.word_t[vectors.word_indices].T @ vectors.word_values
+        pool = np.flatnonzero(mask) if mask is not None else np.arange(len(scores))
+        if rescore is not None and len(pool) > rescore:
+            pool = pool[np.argpartition(-scores[pool], rescore - 1)[:rescore]]
+        if vectors.latent is not None and self.latent is not None:
+            scores[pool] += self.latent[pool] @ vectors.latent
+        if len(vectors.char_indices):
+            q = np.zeros(self.chars.shape[1], dtype=np.float32)
+            q[vectors.char_indices] = vectors.char_values
+            scores[pool] += self.chars[pool] @ q
+            if title_weight and self.model.char_weight:
+                scores[pool] += (self.title_chars[pool] @ q) * (title_weight / self.model.char_weight)
+        return scores
+
+    def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
+        """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions."""
+        region_decisions = [decide(g, FirmFacts(firm.region)) for g in self.region_groups]
+        type_decisions = [
+            decide(g, FirmFacts(firm.region, firm.firm_type, firm.years)) for g in self.type_groups
+        ]
+        region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)
+        region_level = np.array([d.region_level / 2 for d in region_decisions], dtype=np.float32)
+        type_ok = np.array([d.eligible for d in type_decisions], dtype=bool)
+        type_fit = np.array([d.type_fit for d in type_decisions], dtype=np.float32)
+        eligible = region_ok[self.region_ids] & type_ok[self.type_ids]
+        return (
+            eligible,
+            region_level[self.region_ids],
+            type_fit[self.type_ids],
+            region_decisions,
+            type_decisions,
+        )
+
+    def rank(
+        self,
+        query: Query,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        weights: RankWeights | None = None,
+        today: date | None = None,
+        open_only: bool = False,
+        support_types: Sequence[str] = (),
+        exclude_ineligible: bool = True,
+    ) -> tuple[list[Ranked], int]:
+        """The eligible programs best first (``offset``/``limit`` page) and how many have any fit."""
+        weights = weights or RankWeights()
+        today = today or date.today()
+        eligible, level, fit, _, _ = self.eligibility(query.firm)
+        sims = self.similarities(
+            query,
+            rescore=weights.rescore,
+            mask=eligible if exclude_ineligible else None,
+            title_weight=weights.title,
+        )
+        wanted_kinds = [k for k, kind in enumerate(KINDS) if kind in query.kinds]
+        kind_fit = (
+            self.kinds[:, wanted_kinds].any(axis=1).astype(np.float32)
+            if wanted_kinds
+            else np.zeros(len(sims), dtype=np.float32)
+        )
+        mask = (sims >= weights.min_similarity) | (kind_fit > 0)
+        if exclude_ineligible:
+            mask &= eligible
+        candidates = np.flatnonzero(mask)
+        if support_types:
+            wanted = set(support_types)
+            candidates = np.array(
+                [i for i in candidates if wanted & set(self.support_types[i])], dtype=np.int64
+            )
+        day = today.toordinal()
+        open_now = self.has_period & (self.start_ord <= day) & (day <= self.end_ord)
+        if open_only:
+            candidates = candidates[open_now[candidates]]
+        if not len(candidates):
+            return [], 0
+        final = sims[candidates] * (
+            1 + weights.region * level[candidates] + weights.type_fit * fit[candidates]
+        )
+        if weights.kind:
+            final = final + weights.kind * kind_fit[candidates]
+        if weights.open:
+            final = final + weights.open * open_now[candidates].astype(np.float32)
+        want = offset + limit
+        if want < len(candidates):
+            top = np.argpartition(-final, want - 1)[:want]
+        else:
+            top = np.arange(len(candidates))
+        top = top[np.argsort(-final[top], kind="stable")][offset:want]
+        results = []
+        query_terms = list(dict.fromkeys(query.terms.split()))
+        for j in top:
+            i = int(candidates[j])
+            decision = decide(self.facts[i], query.firm)
+            results.append(
+                Ranked(
+                    program_id=self.program_ids[i],
+                    score=float(min(1.0, max(0.0, sims[i]) / 1.2) ** 0.5),
+                    raw_score=float(final[j]),
+                    similarity=float(sims[i]),
+                    decision=decision,
+                    matched_terms=self.model.matched_terms_fast(query_terms, self.terms[i]),
+                    is_open=is_open(self.apply_start[i], self.apply_end[i], today),
+                )
+            )
+        return results, len(candidates)
+
+
+def evidence_sentences(text: str, terms: Sequence[str], limit: int = 2) -> list[str]:
+    """The source sentences that contain the most matched terms (first ones on ties)."""
+    if not terms:
+        return []
+    scored = []
+    for index, sentence in enumerate(split_sentences(text)):
+        clean = re.sub(r"\s+", " ", sentence).strip()
+        if len(clean) < 6:
+            continue
+        lowered = clean.lower()
+        hits = sum(1 for t in terms if t and t in lowered)
+        if hits:
+            scored.append((-hits, index, clean[:300]))
+    scored.sort()
+    return [s for _, _, s in scored[:limit]]
+
+
+def firm_query(
+    *,
+    sector: str,
+    region,
+    description: str = "",
+    firm_type: str = "",
+    years: float | None = None,
+    ksic_code: str = "",
+) -> Query:
+    """The query for a firm: its sector counts twice, its description and KSIC name once."""
+    from matcher.engine.analysis import analyze_to_string
+    from matcher.engine.similarity import ksic_documents
+
+    ksic_name = ""
+    if ksic_code:
+        code = ksic_code.strip().upper().lstrip("ABCDEFGHIJKLMNOPQRSTU")
+        ksic_name = next((name for c, name, _ in ksic_documents() if c == code), "")
+    sector_terms = analyze_to_string(sector)
+    terms = " ".join(
+        t
+        for t in (sector_terms, sector_terms, analyze_to_string(description), analyze_to_string(ksic_name))
+        if t
+    )
+    text = "\n".join(t for t in (sector, description, ksic_name) if t)
+    return Query(
+        terms=terms,
+        text=text,
+        firm=FirmFacts(region, firm_type, years),
+        kinds=firm_kinds(sector, description, firm_type),
+    )

@@ -1,0 +1,59 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from matcher.engine.regions import default_gazetteer
+from matcher.services.matching import FirmProfile, match_firm
+
+
+class Command(BaseCommand):
+    help = "Match a firm (sector + region) to the published programs; --json prints a JSON list."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sector", required=True)
+        parser.add_argument("--region", required=True, help="'경북 구미시', '구미', '경상북도' …")
+        parser.add_argument("--firm-type", default="")
+        parser.add_argument("--years", type=float, default=None)
+        parser.add_argument("--description", default="")
+        parser.add_argument("--top", type=int, default=10)
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, **options):
+        location = default_gazetteer().resolve(options["region"])
+        if location is None:
+            raise CommandError(f"unknown or ambiguous region: {options['region']!r}")
+        profile = FirmProfile(
+            sector=options["sector"],
+            region=location.region,
+            firm_type=options["firm_type"],
+            years=options["years"],
+            description=options["description"],
+            location_label=location.label,
+        )
+        results = match_firm(profile=profile, limit=options["top"])
+        rows = [
+            {
+                "program_id": m.program.pk,
+                "source_id": m.program.source_id or "",
+                "title": m.program.title,
+                "score": m.score,
+                "regions": ["전국"]
+                if m.program.nationwide or not m.program.regions
+                else [r.label for r in m.program.region_list],
+                "reasons": {
+                    "matched_terms": m.matched_terms,
+                    "evidence": m.evidence,
+                    "eligibility": m.eligibility,
+                },
+            }
+            for m in results
+        ]
+        if options["json"]:
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        for i, row in enumerate(rows, 1):
+            self.stdout.write(f"{i:2}. {row['score']:.2f} {row['title']} [{', '.join(row['regions'])}]")
+            self.stdout.write(
+                f"     {' / '.join(row['reasons']['eligibility'])}; "
+                f"{', '.join(row['reasons']['matched_terms'])}"
+            )

@@ -1,0 +1,71 @@
+import json
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from matcher.engine.analysis import analyze_to_string
+from matcher.models import Program
+from matcher.services.model_store import reset_cache
+
+
+@pytest.fixture
+def programs(db):
+    rows = [
+        ("PBLN_1", "[경북] 구미시 배터리 기업 지원", [{"sido": "경상북도", "sigungu": "구미시"}], False),
+        ("PBLN_2", "배터리 소재 국산화 지원", [], True),
+        ("kstartup2024:3", "관광 스타트업 육성", [], True),
+        ("PBLN_4", "[경북] 포항시 배터리 기업 지원", [{"sido": "경상북도", "sigungu": "포항시"}], False),
+    ]
+    for sid, title, regions, nationwide in rows:
+        Program.objects.create(
+            source_id=sid,
+            title=title,
+            summary=title,
+            regions=regions,
+            nationwide=nationwide,
+            search_terms=analyze_to_string(title),
+            status=Program.Status.PUBLISHED,
+            published_at=timezone.now(),
+        )
+    reset_cache()
+    yield
+    reset_cache()
+
+
+def test_match_command_prints_json(programs, capsys):
+    call_command("match", "--sector", "배터리", "--region", "경북 구미시", "--top", "5", "--json")
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and set(rows[0]) == {"program_id", "source_id", "title", "score", "regions", "reasons"}
+    assert rows[0]["source_id"] == "PBLN_1" and rows[0]["regions"] == ["경상북도 구미시"]
+    assert all("포항시" not in r["title"] for r in rows)
+    assert rows[0]["reasons"]["eligibility"] and "배터리" in rows[0]["reasons"]["matched_terms"]
+
+
+def test_evaluate_command_on_tiny_qrels(programs, tmp_path, capsys):
+    firms = [
+        {
+            "id": "F1",
+            "sector": "배터리",
+            "sido": "경상북도",
+            "sigungu": "구미시",
+            "size": "중소기업",
+            "years": 5,
+        }
+    ]
+    qrels = {"F1": {"bizinfo:PBLN_1": 3, "bizinfo:PBLN_2": 2, "kstartup2024:3": 0, "bizinfo:PBLN_4": 0}}
+    (tmp_path / "f.json").write_text(json.dumps(firms, ensure_ascii=False))
+    (tmp_path / "q.json").write_text(json.dumps(qrels, ensure_ascii=False))
+    call_command(
+        "evaluate", "--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"), "--json"
+    )
+    result = json.loads(capsys.readouterr().out)
+    ours = result["matcher"]
+    assert ours["ndcg@10"] == pytest.approx(1.0)  # PBLN_1 then PBLN_2: the ideal order
+    assert ours["p@10"] == pytest.approx(0.2)
+    assert ours["recall@20"] == pytest.approx(1.0)
+    assert ours["ineligible@10"] == 0.0
+    assert result["bm25"]["ineligible@10"] > 0  # its 시도 filter lets the 포항시 program through
+    assert set(result) == {"matcher", "bm25", "title_keyword", "_corpus"}
+    call_command("evaluate", "--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"))
+    assert "matcher" in capsys.readouterr().out

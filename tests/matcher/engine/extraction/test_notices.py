@@ -1,0 +1,74 @@
+from datetime import date
+
+from matcher.engine.extraction.notices import extract_firm_types, extract_notice_program
+from matcher.engine.records import SourceRecord
+from matcher.engine.regions import Region
+
+
+def test_bizinfo_title_prefix_city_and_fields():
+    fields = {
+        "pblancNm": "[경기] 안산시 2025년 청년 창업멘토링 지원 참여기업 모집 공고",
+        "jrsdInsttNm": "경기도",
+        "excInsttNm": "경기테크노파크",
+        "trgetNm": "창업벤처",
+        "bsnsSumryCn": "<p>☞ 사업장소재지(본점)가 안산시인 창업 3년 이내 기업</p><p>문의 031-123-4567</p>",
+        "reqstBeginEndDe": "2025-05-01 ~ 2025-05-20",
+        "pblancUrl": "https://www.bizinfo.go.kr/x",
+    }
+    record = SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields, source_id="PBLN_1")
+    program = extract_notice_program(record)
+    assert program.title.startswith("안산시 2025년")
+    assert program.regions == [Region("경기도", "안산시")] and not program.nationwide
+    assert "창업기업" in program.firm_types and program.years_max == 3
+    assert program.apply_start == date(2025, 5, 1) and program.apply_end == date(2025, 5, 20)
+    assert program.agency == "경기도" and program.operator == "경기테크노파크"
+    assert program.evidence["regions"] and program.evidence["years"]
+    assert program.source_id == "PBLN_1"
+
+
+def test_two_sido_prefix_and_kstartup_city_ministry():
+    fields = {
+        "pblancNm": "[대구ㆍ경북] 뿌리기업 지원",
+        "jrsdInsttNm": "중소벤처기업부",
+        "trgetNm": "중소기업",
+    }
+    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    assert program.regions == [Region("대구광역시"), Region("경상북도")]
+    row = {
+        "title": "ㆍ창업 지원",
+        "ministry": "행정안전부 , 진도군(인 구정책실)",
+        "operator": "",
+        "target": "업력 3년 초과 7년 이내 기업",
+        "summary": "",
+        "budget_eok": "12.5",
+        "section": "지방자치단체",
+        "apply_start": "2024-03-01",
+        "apply_end": "2024-03-31",
+    }
+    program = extract_notice_program(
+        SourceRecord(format="kstartup_csv", origin="t", raw="{}", fields=row, source_id="kstartup2024:7")
+    )
+    assert program.regions == [Region("전라남도", "진도군")]
+    assert program.years_min == 3 and program.years_max == 7
+    assert program.budget_krw == 1_250_000_000
+    assert program.title == "창업 지원"
+
+
+def test_city_named_in_text_for_a_startup():
+    fields = {"pblancNm": "청년 창업 지원", "jrsdInsttNm": "여수시 (청년 일자리과)", "trgetNm": ""}
+    record = SourceRecord(
+        format="bizinfo_json",
+        origin="t",
+        raw="{}",
+        fields=fields,
+        text="전라남도 여수시에 창업을 희망하는 예비창업자",
+    )
+    program = extract_notice_program(record)
+    assert program.regions == [Region("전라남도", "여수시")]
+    assert "예비창업자" in program.firm_types
+
+
+def test_firm_types_from_target_lines():
+    assert extract_firm_types("소상공인")[0] == ["소상공인"]
+    types, low, high = extract_firm_types("예비창업자 또는 창업 3년 이내 기업")
+    assert types[:2] == ["예비창업자", "창업기업"] and high == 3 and low is None

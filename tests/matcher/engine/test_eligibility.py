@@ -1,0 +1,95 @@
+from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide, region_admits
+from matcher.engine.extraction.notices import extract_notice_program
+from matcher.engine.records import SourceRecord
+from matcher.engine.regions import Region
+
+GUMI = Region("경상북도", "구미시")
+YEONGCHEON = Region("경상북도", "영천시")
+POHANG = Region("경상북도", "포항시")
+GYEONGBUK = Region("경상북도")
+
+
+def bizinfo(title: str, agency: str, body: str = "", target: str = "중소기업") -> SourceRecord:
+    fields = {
+        "pblancNm": title,
+        "jrsdInsttNm": agency,
+        "excInsttNm": "",
+        "trgetNm": target,
+        "bsnsSumryCn": body,
+    }
+    return SourceRecord(format="bizinfo_json", origin="t", raw="{}", title=title, text=body, fields=fields)
+
+
+def facts_of(program) -> ProgramFacts:
+    return ProgramFacts.from_fields(
+        nationwide=program.nationwide,
+        regions=program.regions,
+        firm_types=program.firm_types,
+        years_min=program.years_min,
+        years_max=program.years_max,
+    )
+
+
+def test_region_hierarchy_nationwide_sido_city():
+    assert region_admits(ProgramFacts(nationwide=True), GUMI)[:2] == (True, 0)
+    assert region_admits(ProgramFacts(regions=(GYEONGBUK,)), GUMI)[:2] == (True, 1)
+    assert region_admits(ProgramFacts(regions=(GUMI,)), GUMI)[:2] == (True, 2)
+    assert not region_admits(ProgramFacts(regions=(YEONGCHEON,)), GUMI)[0]
+    assert not region_admits(ProgramFacts(regions=(Region("대구광역시"),)), GUMI)[0]
+    # A city program naming another participating city admits both, nothing else.
+    two = ProgramFacts(regions=(YEONGCHEON, GUMI))
+    assert region_admits(two, GUMI)[0] and region_admits(two, YEONGCHEON)[0]
+    assert not region_admits(two, POHANG)[0]
+
+
+def test_yeongcheon_program_is_not_for_a_gumi_firm():
+    by_agency = extract_notice_program(bizinfo("2025년 중소기업 육성자금 지원", "영천시"))
+    by_prefix = extract_notice_program(bizinfo("[경북] 영천시 2025년 중소기업 기술개발 지원", "경상북도"))
+    for program in (by_agency, by_prefix):
+        assert program.regions == [YEONGCHEON]
+        decision = decide(facts_of(program), FirmFacts(GUMI, "중소기업", 10))
+        assert not decision.eligible
+        assert decide(facts_of(program), FirmFacts(YEONGCHEON, "중소기업", 10)).eligible
+
+
+def test_pohang_stated_in_text_limits_a_gyeongbuk_program():
+    program = extract_notice_program(
+        bizinfo("[경북] 2025년 철강산업 고도화 지원", "경상북도", "☞ 포항시 소재 기업\n☞ 공정개선 비용 지원")
+    )
+    assert program.regions == [POHANG]
+    assert not decide(facts_of(program), FirmFacts(GUMI)).eligible
+    decision = decide(facts_of(program), FirmFacts(POHANG, "중소기업", 5))
+    assert decision.eligible
+    assert decision.reasons[0] == "경상북도 포항시 소재 중소기업 대상"
+
+
+def test_central_ministry_is_nationwide_and_sido_agency_is_its_sido():
+    central = extract_notice_program(bizinfo("2025년 스마트공장 구축 지원", "중소벤처기업부"))
+    assert central.nationwide and central.regions == []
+    decision = decide(facts_of(central), FirmFacts(GUMI, "중소기업", 3))
+    assert decision.eligible and decision.reasons[0] == "전국 중소기업 대상"
+    sido = extract_notice_program(bizinfo("2025년 수출 지원", "경상북도"))
+    assert sido.regions == [GYEONGBUK] and not sido.nationwide
+
+
+def test_firm_type_and_years():
+    startup3 = ProgramFacts(nationwide=True, firm_types=("창업기업",), years_max=3)
+    assert decide(startup3, FirmFacts(GUMI, "창업기업", 2)).eligible
+    assert not decide(startup3, FirmFacts(GUMI, "창업기업", 5)).eligible
+    assert not decide(startup3, FirmFacts(GUMI, "중소기업", 12)).eligible
+    assert not decide(startup3, FirmFacts(GUMI, "예비창업자", 0)).eligible  # not a business yet
+    pre = ProgramFacts(nationwide=True, firm_types=("예비창업자", "창업기업"), years_max=3)
+    assert decide(pre, FirmFacts(GUMI, "예비창업자", 0)).eligible
+    sme = ProgramFacts(nationwide=True, firm_types=("중소기업",))
+    assert not decide(sme, FirmFacts(GUMI, "예비창업자")).eligible
+    assert decide(sme, FirmFacts(GUMI, "소상공인", 4)).eligible
+    small = ProgramFacts(nationwide=True, firm_types=("소상공인",))
+    assert not decide(small, FirmFacts(GUMI, "중소기업", 10)).eligible
+    assert decide(small, FirmFacts(GUMI, "소상공인", 10)).eligible
+    band = ProgramFacts(nationwide=True, firm_types=("창업기업",), years_min=3, years_max=7)
+    assert not decide(band, FirmFacts(GUMI, "창업기업", 2)).eligible
+    assert decide(band, FirmFacts(GUMI, "창업기업", 5)).eligible
+    # Facts the firm did not give never exclude it.
+    assert decide(startup3, FirmFacts(GUMI)).eligible
+    social = ProgramFacts(nationwide=True, firm_types=("사회적기업",))
+    assert not decide(social, FirmFacts(GUMI, "중소기업", 3)).eligible
