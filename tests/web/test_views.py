@@ -140,7 +140,6 @@ def test_empty_state_offers_removing_filters(client, programs):
     assert "필터를 모두 해제" in html
 
 
-@pytest.mark.xfail(reason="placeholder match_firm ignores MatchFilters; passes once the real matcher lands")
 def test_filters_support_type_and_open_only(client, programs):
     html = _results(client, **GUMI, support_type="수출·판로").content.decode()
     assert programs["nationwide_closed"].title in html

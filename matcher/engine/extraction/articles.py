@@ -124,12 +124,25 @@ def extract_article_programs(
                     _fill_budget(draft, sentence)
     else:
         drafts = _segment_by_declarations(paragraphs)
+    if not drafts:
+        drafts = _single_program_fallback(paragraphs)
     reference_year = record.published_on.year if record.published_on else None
     return [
         _build(draft, record, gazetteer, home, home_sentence, reference_year, text)
         for draft in drafts
         if draft.sentences
     ]
+
+
+def _single_program_fallback(paragraphs: list[str]) -> list[_Draft]:
+    """A short notice with no budget, year or quoted name still announces one program when a
+    present-tense sentence puts a support action on a 사업 ('… 지원사업을 추진한다')."""
+    sentences = [s for p in paragraphs if not _is_speech(p) for s in split_sentences(p)]
+    for sentence in sentences:
+        supports = re.search(r"사업|지원|모집", sentence) and re.search(_ACTION_VERB, sentence)
+        if supports and not _is_past(sentence):
+            return [_Draft(sentences=sentences, declaring=sentence, clause=sentence)]
+    return []
 
 
 # -- cleaning ---------------------------------------------------------------------------------

@@ -183,7 +183,7 @@ def test_cp949_file_converted_and_reported():
 
 
 def test_html_scripts_never_stored_in_programs():
-    markup = "<p>창업기업 지원사업 안내</p><script>document.location='https://evil'</script>"
+    markup = "<h1>창업기업 지원사업 안내</h1><p>시는 창업기업 지원사업을 추진한다.</p><script>document.location='https://evil'</script>"
     ingest_file(name="page.html", content=markup.encode())
     program = Program.objects.get()
     assert "evil" not in program.summary and "<" not in program.summary
