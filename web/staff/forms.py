@@ -61,6 +61,9 @@ class ProgramForm(forms.ModelForm):
         help_text=_("쉼표로 구분: %(values)s") % {"values": ", ".join(SupportType.values)},
     )
 
+    source_url = forms.URLField(label=_("원문 링크"), required=False, max_length=1000, assume_scheme="https")
+    apply_url = forms.URLField(label=_("신청 링크"), required=False, max_length=1000, assume_scheme="https")
+
     class Meta:
         model = Program
         fields = list(EDITABLE_FIELDS)
