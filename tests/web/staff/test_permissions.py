@@ -117,7 +117,9 @@ def test_viewer_reads_but_cannot_change(client, viewer, program, batch):
 def test_login_page_signs_staff_in_and_lands_on_the_dashboard(client, editor):
     page = client.get(reverse("staff:login"))
     assert page.status_code == 200
-    response = client.post(reverse("staff:login"), {"username": "editor", "password": "correct-horse-battery"})
+    response = client.post(
+        reverse("staff:login"), {"username": "editor", "password": "correct-horse-battery"}
+    )
     assert response.status_code == 302
     assert response.url == reverse("staff:dashboard")
     assert client.get(reverse("staff:dashboard")).status_code == 200

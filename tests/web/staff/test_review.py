@@ -65,7 +65,12 @@ def test_edit_records_old_and_new_and_shows_them_in_the_history(client, editor):
 
     response = client.post(
         reverse("staff:program_edit", args=[program.pk]),
-        _form_data(program, title="구미 이차전지 시제품 지원(수정)", keywords="이차전지\n소재", apply_end="2025-05-31"),
+        _form_data(
+            program,
+            title="구미 이차전지 시제품 지원(수정)",
+            keywords="이차전지\n소재",
+            apply_end="2025-05-31",
+        ),
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
