@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from matcher.models import Announcement, Firm, IngestionBatch, Program, ProgramChange
@@ -94,6 +95,16 @@ def program_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+ACTION_LABELS = {
+    "created": _lazy("생성"),
+    "edited": _lazy("수정"),
+    "published": _lazy("게시"),
+    "unpublished": _lazy("게시 중단"),
+    "split": _lazy("분할"),
+    "merged": _lazy("병합"),
+}
+
+
 def _field_rows(program: Program) -> list[dict[str, Any]]:
     """Each editable field with its value and the source sentences it was extracted from."""
     rows = []
@@ -127,7 +138,9 @@ def _field_rows(program: Program) -> list[dict[str, Any]]:
 @staff_view("matcher.view_program")
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_object_or_404(Program.objects.select_related("announcement"), pk=pk)
-    changes = ProgramChange.objects.filter(program=program).select_related("user")
+    changes = list(ProgramChange.objects.filter(program=program).select_related("user"))
+    for change in changes:
+        change.action_label = ACTION_LABELS.get(change.action, change.action)
     return render(
         request,
         "staff/program_detail.html",

@@ -85,7 +85,7 @@ def test_edit_records_old_and_new_and_shows_them_in_the_history(client, editor):
         "apply_end": ["2025-04-30", "2025-05-31"],
     }
     html = client.get(reverse("staff:program_detail", args=[program.pk])).content.decode()
-    assert "editor" in html and "edited" in html and "2025-05-31" in html
+    assert "editor" in html and "수정" in html and "2025-05-31" in html
 
 
 def test_edit_rejects_unknown_vocabulary_and_regions(client, editor):
