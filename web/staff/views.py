@@ -102,7 +102,10 @@ ACTION_LABELS = {
     "unpublished": _lazy("게시 중단"),
     "split": _lazy("분할"),
     "merged": _lazy("병합"),
+    "updated": _lazy("재수집 갱신"),
 }
+# Extraction keeps one evidence list for both 업력 limits.
+EVIDENCE_KEYS = {"years_min": "years", "years_max": "years"}
 
 
 def _field_rows(program: Program) -> list[dict[str, Any]]:
@@ -125,9 +128,14 @@ def _field_rows(program: Program) -> list[dict[str, Any]]:
         else:
             display = str(value)
         rows.append(
-            {"name": name, "label": field.verbose_name, "value": display, "evidence": evidence.get(name, [])}
+            {
+                "name": name,
+                "label": field.verbose_name,
+                "value": display,
+                "evidence": evidence.get(name) or evidence.get(EVIDENCE_KEYS.get(name, ""), []),
+            }
         )
-    known = set(program_services.EDITABLE_FIELDS)
+    known = set(program_services.EDITABLE_FIELDS) | set(EVIDENCE_KEYS.values())
     for name, sentences in evidence.items():
         if name not in known:
             rows.append({"name": name, "label": name, "value": "", "evidence": sentences})

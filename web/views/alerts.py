@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -38,9 +39,24 @@ class SubscribeForm(forms.Form):
         return data
 
 
+# Each subscription sends an email to an address anyone can type: cap them per client.
+SUBSCRIBE_PER_HOUR = 10
+
+
+def _over_limit(request: HttpRequest) -> bool:
+    key = f"alerts:subscribe:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > SUBSCRIBE_PER_HOUR
+    except ValueError:  # the key expired between add and incr
+        return False
+
+
 @require_http_methods(["GET", "POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
     form = SubscribeForm(request.POST or None, initial=request.GET.dict())
+    if request.method == "POST" and _over_limit(request):
+        return render(request, "alerts/too_many.html", status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         profile_subscribe(

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _locmem_mail(settings):
+    from django.core.cache import cache
+
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()  # the per-client subscription cap lives in the cache
 
 
 def test_subscribe_partial_carries_the_search_parameters():
@@ -81,3 +84,19 @@ def test_bad_links_and_bad_input(client):
     assert "지역을 알 수 없습니다" in response.content.decode()
     assert not SavedProfile.objects.exists()
     assert mail.outbox == []
+
+
+def test_subscriptions_are_capped_per_client(client):
+    from django.core.cache import cache
+
+    from web.views.alerts import SUBSCRIBE_PER_HOUR
+
+    cache.clear()
+    data = {"email": "x@example.kr", "sector": "s", "location": "경북 구미시"}
+    codes = [
+        client.post(reverse("alerts:subscribe"), data).status_code for _ in range(SUBSCRIBE_PER_HOUR + 1)
+    ]
+    assert codes[:-1] == [200] * SUBSCRIBE_PER_HOUR
+    assert codes[-1] == 429
+    assert SavedProfile.objects.count() == SUBSCRIBE_PER_HOUR
+    cache.clear()

@@ -146,3 +146,12 @@ def test_split_and_merge_through_the_pages(client, editor):
 
     response = client.post(reverse("staff:program_merge", args=[program.pk]), {"other": program.pk})
     assert "같은 사업끼리는 병합할 수 없습니다" in response.content.decode()
+
+
+def test_years_evidence_is_shown_next_to_the_years_fields(client, viewer):
+    program = make_program(years_max=7, evidence={"years": ["창업 7년 이내 기업"]})
+    client.force_login(viewer)
+    html = client.get(reverse("staff:program_detail", args=[program.pk])).content.decode()
+    row = html.split('id="field-years_max"')[1].split("</tr>")[0]
+    assert "창업 7년 이내 기업" in row
+    assert 'id="field-years"' not in html
