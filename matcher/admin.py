@@ -13,6 +13,7 @@ from matcher.models import (
     ProgramChange,
     SavedProfile,
 )
+from matcher.services.programs import json_value, queue_refit, record_program_change
 
 
 @admin.register(IngestionBatch)
@@ -47,6 +48,8 @@ class AnnouncementAdmin(admin.ModelAdmin):
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
+    """Raw edits stay audited; publishing goes through the review pages (permission check and refit)."""
+
     list_display = [
         "id",
         "title",
@@ -60,7 +63,31 @@ class ProgramAdmin(admin.ModelAdmin):
     list_filter = ["status", "nationwide"]
     search_fields = ["title", "agency", "operator", "source_id"]
     raw_id_fields = ["announcement"]
-    readonly_fields = ["created_at", "updated_at", "published_at"]
+    readonly_fields = ["status", "created_at", "updated_at", "published_at"]
+    actions = None  # no bulk delete that would skip the audit trail
+
+    def save_model(self, request, obj: Program, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change:
+            changes = {
+                name: [json_value(form.initial.get(name)), json_value(form.cleaned_data.get(name))]
+                for name in form.changed_data
+            }
+            if changes:
+                record_program_change(
+                    program=obj, user=request.user, action="edited (admin)", changes=changes
+                )
+                if obj.status == Program.Status.PUBLISHED:
+                    queue_refit()
+        else:
+            record_program_change(program=obj, user=request.user, action="created", changes={})
+
+    def delete_model(self, request, obj: Program) -> None:
+        record_program_change(program=obj, user=request.user, action="deleted", changes={})
+        was_published = obj.status == Program.Status.PUBLISHED
+        super().delete_model(request, obj)
+        if was_published:
+            queue_refit()
 
 
 @admin.register(ProgramChange)

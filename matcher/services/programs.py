@@ -65,6 +65,22 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def record_program_change(
+    *, program: Program, user: User | None, action: str, changes: dict[str, Any]
+) -> ProgramChange:
+    """Append one row to a program's audit trail (for changes made outside these services, e.g. admin)."""
+    return _record(program, user=user, action=action, changes=changes)
+
+
+def json_value(value: Any) -> Any:
+    return _json_value(value)
+
+
+def queue_refit() -> None:
+    """Refit the matcher after the current transaction commits."""
+    _queue_refit()
+
+
 def _record(program: Program, *, user: User | None, action: str, changes: dict[str, Any]) -> ProgramChange:
     return ProgramChange.objects.create(
         program=program,

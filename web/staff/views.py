@@ -103,6 +103,8 @@ ACTION_LABELS = {
     "split": _lazy("분할"),
     "merged": _lazy("병합"),
     "updated": _lazy("재수집 갱신"),
+    "edited (admin)": _lazy("관리자 화면 수정"),
+    "deleted": _lazy("삭제"),
 }
 # Extraction keeps one evidence list for both 업력 limits.
 EVIDENCE_KEYS = {"years_min": "years", "years_max": "years"}
