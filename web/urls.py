@@ -13,4 +13,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("staff/", include("web.staff.urls")),
+    path("alerts/", include("web.alerts_urls")),
 ]

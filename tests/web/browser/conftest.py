@@ -97,3 +97,13 @@ def no_js(browser) -> Iterator:
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A desktop page with no viewport preference, for flows that take no screenshots per width."""
+    context = browser.new_context(locale="ko-KR")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

@@ -1,0 +1,185 @@
+"""Saved profiles and alert digests (double opt-in; each program is sent to a profile at most once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from matcher.engine.regions import Region
+from matcher.models import AlertDelivery, FirmType, Program, SavedProfile
+from matcher.services.matching import FirmProfile, match_firm
+
+logger = logging.getLogger(__name__)
+
+# A digest lists at most this many programs; the rest follow in the next run.
+DIGEST_MAX_PROGRAMS = 30
+# How deep into the ranked matches a digest looks for new programs.
+MATCH_DEPTH = 200
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def profile_subscribe(
+    *,
+    email: str,
+    sector: str,
+    sido: str,
+    sigungu: str = "",
+    ksic_code: str = "",
+    firm_type: str = "",
+    years: float | None = None,
+    description: str = "",
+) -> SavedProfile:
+    """Save a profile and send the confirmation email; alerts start only after confirmation."""
+    if firm_type and firm_type not in FirmType.values:
+        raise ValueError(f"unknown firm type {firm_type!r}")
+    profile = SavedProfile.objects.create(
+        email=email,
+        sector=sector,
+        sido=sido,
+        sigungu=sigungu,
+        ksic_code=ksic_code,
+        firm_type=firm_type,
+        years=years,
+        description=description,
+    )
+    # Sent after commit so a rolled-back profile never gets a confirmation link.
+    transaction.on_commit(lambda: _send_confirmation(profile))
+    return profile
+
+
+def _send_confirmation(profile: SavedProfile) -> None:
+    context = {
+        "profile": profile,
+        "confirm_url": _absolute(reverse("alerts:confirm", args=[profile.confirm_token])),
+        "unsubscribe_url": _absolute(reverse("alerts:unsubscribe", args=[profile.unsubscribe_token])),
+    }
+    message = EmailMultiAlternatives(
+        subject="[grantmatch] 지원사업 알림 신청을 확인해 주세요",
+        body=render_to_string("alerts/email/confirm.txt", context),
+        to=[profile.email],
+    )
+    message.send()
+
+
+def profile_confirm(*, token: str, now: dt.datetime | None = None) -> SavedProfile | None:
+    """Confirm a profile by its emailed token; None when the token is unknown."""
+    profile = SavedProfile.objects.filter(confirm_token=token).first()
+    if profile is None:
+        return None
+    if profile.confirmed_at is None:
+        profile.confirmed_at = now or timezone.now()
+        profile.save(update_fields=["confirmed_at"])
+    return profile
+
+
+def profile_unsubscribe(*, token: str, now: dt.datetime | None = None) -> SavedProfile | None:
+    """Stop all alerts for a profile; works without login from the link in every email."""
+    profile = SavedProfile.objects.filter(unsubscribe_token=token).first()
+    if profile is None:
+        return None
+    if profile.unsubscribed_at is None:
+        profile.unsubscribed_at = now or timezone.now()
+        profile.save(update_fields=["unsubscribed_at"])
+    return profile
+
+
+def _firm_profile(profile: SavedProfile) -> FirmProfile:
+    region = Region(profile.sido, profile.sigungu or None)
+    return FirmProfile(
+        sector=profile.sector,
+        region=region,
+        ksic_code=profile.ksic_code,
+        firm_type=profile.firm_type,
+        years=profile.years,
+        description=profile.description,
+        location_label=region.label,
+    )
+
+
+def new_programs_for(profile: SavedProfile) -> list[Program]:
+    """Matching programs published since the profile was confirmed and not yet sent to it."""
+    results = match_firm(profile=_firm_profile(profile), limit=MATCH_DEPTH)
+    delivered = set(AlertDelivery.objects.filter(profile=profile).values_list("program_id", flat=True))
+    fresh = []
+    for match in results:
+        program = match.program
+        if program.id in delivered or program.status != Program.Status.PUBLISHED:
+            continue
+        if program.published_at is None or program.published_at < profile.confirmed_at:
+            continue
+        fresh.append(program)
+    return fresh[:DIGEST_MAX_PROGRAMS]
+
+
+@dataclass
+class DigestReport:
+    emails_sent: int = 0
+    programs_sent: int = 0
+    failures: int = 0
+
+
+def send_alert_digests(*, now: dt.datetime | None = None) -> DigestReport:
+    """Email each confirmed, subscribed profile one digest of its new matching programs."""
+    now = now or timezone.now()
+    report = DigestReport()
+    active = SavedProfile.objects.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+    for profile in active.iterator():
+        try:
+            sent = _send_digest(profile, now=now)
+        except Exception:
+            # One bad address must not stop everyone else's digest; it is retried next run.
+            logger.exception("alert digest for profile %s failed", profile.pk)
+            report.failures += 1
+            continue
+        if sent:
+            report.emails_sent += 1
+            report.programs_sent += sent
+    return report
+
+
+def _send_digest(profile: SavedProfile, *, now: dt.datetime) -> int:
+    programs = new_programs_for(profile)
+    if not programs:
+        return 0
+    with transaction.atomic():
+        claimed = []
+        for program in programs:
+            # The unique (profile, program) row is the claim: a concurrent run skips what we took.
+            try:
+                with transaction.atomic():
+                    AlertDelivery.objects.create(profile=profile, program=program)
+            except IntegrityError:
+                continue
+            claimed.append(program)
+        if not claimed:
+            return 0
+        context = {
+            "profile": profile,
+            "programs": claimed,
+            "site_url": settings.SITE_URL.rstrip("/"),
+            "unsubscribe_url": _absolute(reverse("alerts:unsubscribe", args=[profile.unsubscribe_token])),
+        }
+        message = EmailMultiAlternatives(
+            subject=f"[grantmatch] 새 지원사업 {len(claimed)}건",
+            body=render_to_string("alerts/email/digest.txt", context),
+            to=[profile.email],
+            headers={
+                "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        # Sending inside the transaction: if the mail server refuses, the deliveries roll back.
+        message.send()
+        SavedProfile.objects.filter(pk=profile.pk).update(last_digest_at=now)
+    return len(claimed)

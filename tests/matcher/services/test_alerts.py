@@ -1,0 +1,121 @@
+import re
+
+import pytest
+from django.core import mail
+
+from matcher.models import AlertDelivery, SavedProfile
+from matcher.services.alerts import (
+    profile_confirm,
+    profile_subscribe,
+    profile_unsubscribe,
+    send_alert_digests,
+)
+from matcher.services.programs import program_publish
+from matcher.tasks.alerts import send_alert_digests as send_alert_digests_task
+from tests.factories import make_program
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _locmem_mail(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://grantmatch.example"
+
+
+def _publish(editor, capture, **fields):
+    program = make_program(**fields)
+    # Run the on-commit refit so the matcher serves the newly published program.
+    with capture(execute=True):
+        program_publish(program=program, user=editor)
+    return program
+
+
+def _subscribe(capture) -> SavedProfile:
+    with capture(execute=True):
+        return profile_subscribe(
+            email="owner@example.kr", sector="이차전지 소재", sido="경상북도", sigungu="구미시"
+        )
+
+
+def _link(message, name: str) -> str:
+    return re.search(rf"https://grantmatch\.example/alerts/{name}/[^/\s]+/", message.body).group(0)
+
+
+def test_subscribe_sends_a_confirmation_link(django_capture_on_commit_callbacks):
+    profile = _subscribe(django_capture_on_commit_callbacks)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["owner@example.kr"]
+    assert _link(message, "confirm").endswith(f"/{profile.confirm_token}/")
+    assert not profile.is_active
+
+
+def test_unconfirmed_profiles_get_nothing(editor, django_capture_on_commit_callbacks):
+    _subscribe(django_capture_on_commit_callbacks)
+    _publish(editor, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    report = send_alert_digests()
+
+    assert report.emails_sent == 0
+    assert mail.outbox == []
+    assert not AlertDelivery.objects.exists()
+
+
+def test_digest_sends_each_new_matching_program_once(editor, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    before = _publish(editor, capture, title="구미 이차전지 소재 기존 사업")
+    profile = _subscribe(capture)
+    profile_confirm(token=profile.confirm_token)
+    first = _publish(editor, capture, title="구미 이차전지 소재 실증 지원")
+    second = _publish(editor, capture, title="이차전지 소재 전국 수출 지원", nationwide=True, regions=[])
+    elsewhere = _publish(
+        editor, capture, title="광주 이차전지 소재 지원", regions=[{"sido": "광주광역시", "sigungu": None}]
+    )
+    unrelated_review = make_program(title="구미 이차전지 소재 검토 중 사업")  # never published
+    mail.outbox.clear()
+
+    report = send_alert_digests()
+
+    assert report.emails_sent == 1
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert first.title in body and second.title in body
+    assert before.title not in body  # published before the profile was confirmed
+    assert elsewhere.title not in body  # another region
+    assert unrelated_review.title not in body
+    assert set(AlertDelivery.objects.values_list("program_id", flat=True)) == {first.pk, second.pk}
+    assert _link(mail.outbox[0], "unsubscribe").endswith(f"/{profile.unsubscribe_token}/")
+    assert mail.outbox[0].extra_headers["List-Unsubscribe"].startswith("<https://grantmatch.example/alerts/")
+
+    # A second run finds nothing new: no duplicate email.
+    mail.outbox.clear()
+    assert send_alert_digests().emails_sent == 0
+    assert mail.outbox == []
+
+    # A later program is sent alone.
+    third = _publish(editor, capture, title="구미 이차전지 소재 인력 지원")
+    assert send_alert_digests_task.delay() is not None
+    assert len(mail.outbox) == 1
+    assert third.title in mail.outbox[0].body
+    assert first.title not in mail.outbox[0].body
+    assert AlertDelivery.objects.filter(profile=profile).count() == 3
+
+
+def test_unsubscribe_stops_alerts(editor, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    profile = _subscribe(capture)
+    profile_confirm(token=profile.confirm_token)
+    assert profile_unsubscribe(token=profile.unsubscribe_token) == profile
+    _publish(editor, capture)
+    mail.outbox.clear()
+
+    assert send_alert_digests().emails_sent == 0
+    assert mail.outbox == []
+
+
+def test_unknown_tokens_do_nothing():
+    assert profile_confirm(token="nope") is None
+    assert profile_unsubscribe(token="nope") is None

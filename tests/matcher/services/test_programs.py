@@ -1,0 +1,137 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from matcher.models import Program, ProgramChange
+from matcher.services.programs import (
+    program_merge,
+    program_publish,
+    program_split,
+    program_unpublish,
+    program_update,
+)
+from tests.factories import make_program
+
+pytestmark = pytest.mark.django_db
+
+
+def test_update_records_old_and_new_values_of_changed_fields_only(editor):
+    program = make_program()
+
+    change = program_update(
+        program=program,
+        user=editor,
+        data={"title": "새 사업명", "agency": program.agency, "keywords": ["이차전지", "소재"]},
+    )
+
+    program.refresh_from_db()
+    assert program.title == "새 사업명"
+    assert change.action == "edited"
+    assert change.user == editor
+    assert change.changes == {
+        "title": ["구미 이차전지 소재 기업 시제품 제작 지원", "새 사업명"],
+        "keywords": [["이차전지", "시제품"], ["이차전지", "소재"]],
+    }
+
+
+def test_update_stores_dates_as_iso_strings_in_the_audit(editor):
+    import datetime as dt
+
+    program = make_program()
+    change = program_update(program=program, user=editor, data={"apply_end": dt.date(2025, 5, 31)})
+    assert change.changes == {"apply_end": ["2025-04-30", "2025-05-31"]}
+
+
+def test_update_without_changes_records_nothing(editor):
+    program = make_program()
+    assert program_update(program=program, user=editor, data={"title": program.title}) is None
+    assert not ProgramChange.objects.exists()
+
+
+def test_viewer_cannot_update_or_publish(viewer):
+    program = make_program()
+    with pytest.raises(PermissionDenied):
+        program_update(program=program, user=viewer, data={"title": "x"})
+    with pytest.raises(PermissionDenied):
+        program_publish(program=program, user=viewer)
+    program.refresh_from_db()
+    assert program.status == Program.Status.REVIEW
+    assert program.title != "x"
+
+
+def test_publish_sets_status_time_and_audit_and_queues_refit(editor, django_capture_on_commit_callbacks):
+    program = make_program()
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        program_publish(program=program, user=editor)
+
+    program.refresh_from_db()
+    assert program.status == Program.Status.PUBLISHED
+    assert program.published_at is not None
+    assert len(callbacks) == 1  # the refit, queued for after commit
+    change = ProgramChange.objects.get(program=program)
+    assert (change.action, change.changes) == ("published", {"status": ["review", "published"]})
+
+
+def test_unpublish_withdraws_the_program(editor):
+    program = make_program()
+    program_publish(program=program, user=editor)
+    program_unpublish(program=program, user=editor)
+    program.refresh_from_db()
+    assert program.status == Program.Status.UNPUBLISHED
+    assert list(Program.objects.published()) == []
+    assert [c.action for c in ProgramChange.objects.order_by("id")] == ["published", "unpublished"]
+
+
+def test_split_keeps_the_original_and_copies_fields_to_the_new_program(editor):
+    program = make_program(source_id="PBLN_1")
+
+    parts = program_split(program=program, user=editor, titles=["청년 창업 지원", "시니어 창업 지원"])
+
+    original, new = parts
+    original.refresh_from_db()
+    assert original.pk == program.pk and original.title == "청년 창업 지원"
+    assert original.source_id == "PBLN_1"
+    assert new.title == "시니어 창업 지원"
+    assert new.source_id is None
+    assert new.status == Program.Status.REVIEW
+    assert new.evidence == program.evidence
+    assert new.regions == program.regions
+    assert set(ProgramChange.objects.values_list("action", flat=True)) == {"split"}
+    assert ProgramChange.objects.get(program=new).changes["split_from"] == [None, program.pk]
+
+
+def test_split_needs_two_titles(editor):
+    program = make_program()
+    with pytest.raises(ValidationError):
+        program_split(program=program, user=editor, titles=["하나"])
+
+
+def test_merge_unites_lists_fills_blanks_and_unpublishes_the_duplicate(editor):
+    target = make_program(contact="", keywords=["이차전지"], evidence={"regions": ["a"]})
+    other = make_program(
+        title="중복",
+        contact="054-000-0000",
+        keywords=["이차전지", "소재"],
+        regions=[{"sido": "대구광역시", "sigungu": None}],
+        evidence={"regions": ["b"], "contact": ["문의 054-000-0000"]},
+    )
+
+    program_merge(target=target, other=other, user=editor)
+
+    target.refresh_from_db()
+    other.refresh_from_db()
+    assert target.keywords == ["이차전지", "소재"]
+    assert target.contact == "054-000-0000"
+    assert {"sido": "대구광역시", "sigungu": None} in target.regions
+    assert target.evidence == {"regions": ["a", "b"], "contact": ["문의 054-000-0000"]}
+    assert other.status == Program.Status.UNPUBLISHED
+    merged = ProgramChange.objects.get(program=target)
+    assert merged.action == "merged"
+    assert merged.changes["contact"] == ["", "054-000-0000"]
+    assert merged.changes["merged_from"] == [None, other.pk]
+
+
+def test_merge_into_itself_is_refused(editor):
+    program = make_program()
+    with pytest.raises(ValidationError):
+        program_merge(target=program, other=program, user=editor)

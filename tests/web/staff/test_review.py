@@ -1,0 +1,157 @@
+"""The review flow through the staff pages: evidence shown escaped, edit, publish/unpublish, split, merge."""
+
+import pytest
+from django.urls import reverse
+
+from matcher.models import Announcement, Program, ProgramChange
+from tests.factories import make_program
+
+pytestmark = pytest.mark.django_db
+
+
+def _form_data(program: Program, **overrides) -> dict:
+    data = {
+        "title": program.title,
+        "agency": program.agency,
+        "operator": program.operator,
+        "nationwide": "on" if program.nationwide else "",
+        "regions": "경상북도 구미시",
+        "places": "",
+        "firm_types": "중소기업",
+        "years_min": "",
+        "years_max": "",
+        "sectors": "C28202 축전지 제조업",
+        "keywords": "이차전지, 시제품",
+        "support_types": "시제품",
+        "budget_krw": "2000000000",
+        "national_budget_krw": "",
+        "period_end_year": "",
+        "apply_start": "2025-03-01",
+        "apply_end": "2025-04-30",
+        "contact": "",
+        "source_url": "",
+        "apply_url": "",
+        "summary": program.summary,
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v != "" or k not in ("nationwide",)}
+
+
+def test_queue_lists_programs_in_review_only(client, viewer):
+    make_program(title="검토할 사업")
+    make_program(title="이미 게시", status=Program.Status.PUBLISHED)
+    client.force_login(viewer)
+    html = client.get(reverse("staff:program_list")).content.decode()
+    assert "검토할 사업" in html
+    assert "이미 게시" not in html
+    assert "이미 게시" in client.get(reverse("staff:program_list") + "?status=published").content.decode()
+
+
+def test_detail_shows_evidence_next_to_each_field_escaped(client, viewer):
+    program = make_program(title="<script>alert(1)</script> 사업")
+    client.force_login(viewer)
+    html = client.get(reverse("staff:program_detail", args=[program.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 사업" in html
+    assert "총 20억원 규모로 &lt;b&gt;지원&lt;/b&gt;합니다." in html
+    row = html.split('id="field-budget_krw"')[1].split("</tr>")[0]
+    assert "2000000000" in row and "총 20억원 규모로" in row
+
+
+def test_edit_records_old_and_new_and_shows_them_in_the_history(client, editor):
+    program = make_program()
+    client.force_login(editor)
+    assert client.get(reverse("staff:program_edit", args=[program.pk])).status_code == 200
+
+    response = client.post(
+        reverse("staff:program_edit", args=[program.pk]),
+        _form_data(
+            program,
+            title="구미 이차전지 시제품 지원(수정)",
+            keywords="이차전지\n소재",
+            apply_end="2025-05-31",
+        ),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    program.refresh_from_db()
+    assert program.title == "구미 이차전지 시제품 지원(수정)"
+    assert program.keywords == ["이차전지", "소재"]
+    change = ProgramChange.objects.get(program=program)
+    assert change.user == editor
+    assert change.changes == {
+        "title": ["구미 이차전지 소재 기업 시제품 제작 지원", "구미 이차전지 시제품 지원(수정)"],
+        "keywords": [["이차전지", "시제품"], ["이차전지", "소재"]],
+        "apply_end": ["2025-04-30", "2025-05-31"],
+    }
+    html = client.get(reverse("staff:program_detail", args=[program.pk])).content.decode()
+    assert "editor" in html and "수정" in html and "2025-05-31" in html
+
+
+def test_edit_rejects_unknown_vocabulary_and_regions(client, editor):
+    program = make_program()
+    client.force_login(editor)
+    response = client.post(
+        reverse("staff:program_edit", args=[program.pk]),
+        _form_data(program, support_types="공짜 돈", regions="아틀란티스"),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "알 수 없는 값: 공짜 돈" in html
+    assert "아틀란티스" in html
+    assert not ProgramChange.objects.exists()
+
+
+def test_publish_and_unpublish(client, editor, django_capture_on_commit_callbacks):
+    program = make_program()
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(reverse("staff:program_publish", args=[program.pk]))
+    assert response.status_code == 302
+    assert len(callbacks) == 1  # refit queued after commit
+    program.refresh_from_db()
+    assert program.status == Program.Status.PUBLISHED
+    assert client.get(reverse("staff:program_publish", args=[program.pk])).status_code == 405
+
+    client.post(reverse("staff:program_unpublish", args=[program.pk]))
+    program.refresh_from_db()
+    assert program.status == Program.Status.UNPUBLISHED
+    assert list(ProgramChange.objects.order_by("id").values_list("action", flat=True)) == [
+        "published",
+        "unpublished",
+    ]
+
+
+def test_split_and_merge_through_the_pages(client, editor):
+    announcement = Announcement.objects.create(
+        format="text", origin="기사.txt", raw_content="청년·시니어 창업 지원", content_hash="h1"
+    )
+    program = make_program(announcement=announcement)
+    client.force_login(editor)
+    assert client.get(reverse("staff:program_split", args=[program.pk])).status_code == 200
+    response = client.post(
+        reverse("staff:program_split", args=[program.pk]), {"titles": "청년 창업 지원\n시니어 창업 지원"}
+    )
+    assert response.status_code == 302
+    new = Program.objects.get(title="시니어 창업 지원")
+    assert Program.objects.get(pk=program.pk).title == "청년 창업 지원"
+
+    page = client.get(reverse("staff:program_merge", args=[program.pk])).content.decode()
+    assert f"#{new.pk}" in page  # same announcement/title candidates are suggested
+    response = client.post(reverse("staff:program_merge", args=[program.pk]), {"other": new.pk})
+    assert response.status_code == 302
+    new.refresh_from_db()
+    assert new.status == Program.Status.UNPUBLISHED
+    assert ProgramChange.objects.filter(program=program, action="merged").exists()
+
+    response = client.post(reverse("staff:program_merge", args=[program.pk]), {"other": program.pk})
+    assert "같은 사업끼리는 병합할 수 없습니다" in response.content.decode()
+
+
+def test_years_evidence_is_shown_next_to_the_years_fields(client, viewer):
+    program = make_program(years_max=7, evidence={"years": ["창업 7년 이내 기업"]})
+    client.force_login(viewer)
+    html = client.get(reverse("staff:program_detail", args=[program.pk])).content.decode()
+    row = html.split('id="field-years_max"')[1].split("</tr>")[0]
+    assert "창업 7년 이내 기업" in row
+    assert 'id="field-years"' not in html
