@@ -1,12 +1,11 @@
 """Per-client rate limit for the match endpoints (results page and API), kept in Django's cache.
 
-A fixed one-minute window per client IP: cheap, shared between processes when the cache is
-Redis, and good enough to stop one client from monopolising the matcher.
+A one-minute window per client IP, opened by its first request: cheap, shared between
+processes when the cache is Redis, and good enough to stop one client from monopolising the matcher.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -25,16 +24,17 @@ def client_id(*, request: HttpRequest) -> str:
 
 def allow_request(*, request: HttpRequest, scope: str = "match") -> bool:
     """Count this request; False once the client exceeded MATCH_RATE_LIMIT_PER_MINUTE this minute."""
-    window = int(time.time() // 60)
-    key = f"ratelimit:{scope}:{client_id(request=request)}:{window}"
+    # The window opens at the client's first request and lasts a minute (the counter's expiry);
+    # incr() keeps the expiry, so a burst cannot straddle two clock-aligned windows.
+    key = f"ratelimit:{scope}:{client_id(request=request)}"
     # add() is atomic: only the first request in a window creates the counter.
-    if cache.add(key, 1, timeout=70):
+    if cache.add(key, 1, timeout=60):
         count = 1
     else:
         try:
             count = cache.incr(key)
         except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=70)
+            cache.set(key, 1, timeout=60)
             count = 1
     return count <= settings.MATCH_RATE_LIMIT_PER_MINUTE
 

@@ -59,12 +59,6 @@ def test_viewer_sees_firms_without_the_registration_forms(client, viewer):
     assert 'enctype="multipart/form-data"' not in html
 
 
-# Reverse matching comes from the matcher branch (match_program_firms is a placeholder here).
-needs_matcher = pytest.mark.xfail(
-    raises=NotImplementedError, strict=False, reason="match_program_firms lands with the matcher branch"
-)
-
-
 @pytest.fixture
 def published_program(editor):
     from matcher.services.programs import program_publish
@@ -73,7 +67,6 @@ def published_program(editor):
     return program_publish(program=program, user=editor)
 
 
-@needs_matcher
 def test_program_firms_page_and_exports_list_the_fitting_firms(client, viewer, published_program):
     make_firm(name="구미배터리")
     make_firm(name="광주식품", sector="식품 제조", sido="광주광역시", sigungu="북구", address="광주 북구")

@@ -14,10 +14,6 @@ from tests.factories import make_program
 
 pytestmark = pytest.mark.django_db
 
-needs_ingestion = pytest.mark.xfail(
-    raises=ImportError, strict=False, reason="matcher.services.ingestion lands with the ingest branch"
-)
-
 
 def _batch(**fields) -> IngestionBatch:
     values = {"name": "bizinfo.csv", "format": "bizinfo_csv", "status": IngestionBatch.Status.RUNNING}
@@ -107,7 +103,6 @@ def test_ingest_form_requires_exactly_one_source(client, editor):
     assert not IngestionBatch.objects.exists()
 
 
-@needs_ingestion
 def test_pasted_text_is_ingested_in_the_background(client, editor, django_capture_on_commit_callbacks):
     client.force_login(editor)
     text = (
@@ -126,7 +121,6 @@ def test_pasted_text_is_ingested_in_the_background(client, editor, django_captur
     assert Program.objects.filter(status=Program.Status.REVIEW).exists()
 
 
-@needs_ingestion
 def test_retry_reprocesses_a_failed_record(client, editor):
     batch = _batch(status=IngestionBatch.Status.DONE_WITH_ERRORS, format="text")
     failed = Announcement.objects.create(

@@ -18,9 +18,6 @@ ROOT = Path(__file__).resolve().parents[3]
 pytestmark = [
     pytest.mark.services,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.xfail(
-        raises=ImportError, strict=False, reason="matcher.services.ingestion lands with the ingest branch"
-    ),
 ]
 
 
