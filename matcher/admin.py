@@ -13,7 +13,8 @@ from matcher.models import (
     ProgramChange,
     SavedProfile,
 )
-from matcher.services.programs import json_value, queue_refit, record_program_change
+from matcher.services.model_store import request_refit
+from matcher.services.programs import json_value, record_program_change
 
 
 @admin.register(IngestionBatch)
@@ -78,7 +79,7 @@ class ProgramAdmin(admin.ModelAdmin):
                     program=obj, user=request.user, action="edited (admin)", changes=changes
                 )
                 if obj.status == Program.Status.PUBLISHED:
-                    queue_refit()
+                    request_refit()
         else:
             record_program_change(program=obj, user=request.user, action="created", changes={})
 
@@ -87,7 +88,7 @@ class ProgramAdmin(admin.ModelAdmin):
         was_published = obj.status == Program.Status.PUBLISHED
         super().delete_model(request, obj)
         if was_published:
-            queue_refit()
+            request_refit()
 
 
 @admin.register(ProgramChange)

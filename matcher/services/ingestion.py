@@ -28,6 +28,7 @@ from matcher.engine.extraction import extract_programs
 from matcher.engine.formats import FormatError, parse_file, parse_raw
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
+from matcher.services.model_store import request_refit
 
 logger = logging.getLogger(__name__)
 
@@ -229,7 +230,7 @@ def run_ingestion(
     batch.finished_at = timezone.now()
     batch.save(update_fields=["status", "error", "payload", "finished_at", *_COUNTERS])
     if touched_published and refit:
-        queue_refit()
+        request_refit()
 
 
 def _run_records(batch: IngestionBatch, records: list[SourceRecord], extractor: Extractor) -> bool:
@@ -256,13 +257,6 @@ _COUNTERS = ["records_done", "programs_created", "programs_updated", "records_un
 
 def _save_counters(batch: IngestionBatch) -> None:
     batch.save(update_fields=_COUNTERS)
-
-
-def queue_refit() -> None:
-    """Refit the similarity model once the current transaction commits."""
-    from matcher.tasks.matching import refit_matcher
-
-    transaction.on_commit(lambda: refit_matcher.delay())
 
 
 @dataclass
@@ -490,6 +484,6 @@ def retry_announcement(
         publish=publish or bool(announcement.batch and announcement.batch.publish),
     )
     if outcome.published:
-        queue_refit()
+        request_refit()
     announcement.refresh_from_db()
     return announcement

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from matcher.models import Program, ProgramChange
+from matcher.services.model_store import request_refit
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -76,11 +77,6 @@ def json_value(value: Any) -> Any:
     return _json_value(value)
 
 
-def queue_refit() -> None:
-    """Refit the matcher after the current transaction commits."""
-    _queue_refit()
-
-
 def _record(program: Program, *, user: User | None, action: str, changes: dict[str, Any]) -> ProgramChange:
     return ProgramChange.objects.create(
         program=program,
@@ -89,13 +85,6 @@ def _record(program: Program, *, user: User | None, action: str, changes: dict[s
         action=action,
         changes=changes,
     )
-
-
-def _queue_refit() -> None:
-    # Imported here: tasks import services, not the other way round at module load.
-    from matcher.tasks.matching import refit_matcher
-
-    transaction.on_commit(lambda: refit_matcher.delay())
 
 
 @transaction.atomic
@@ -120,7 +109,7 @@ def program_update(*, program: Program, user: User | None, data: Mapping[str, An
     program.save()
     if program.status == Program.Status.PUBLISHED:
         # A published program's eligibility changed: the served model must follow.
-        _queue_refit()
+        request_refit()
     return _record(program, user=user, action="edited", changes=changes)
 
 
@@ -139,7 +128,7 @@ def _set_status(program: Program, *, user: User | None, status: str, action: str
             fields.append("published_at")
         program.save(update_fields=fields)
         _record(program, user=user, action=action, changes={"status": [old, status]})
-        _queue_refit()
+        request_refit()
     return program
 
 
@@ -192,7 +181,7 @@ def program_split(*, program: Program, user: User | None, titles: Sequence[str])
         changes={"title": [old_title, titles[0]], "split_into": [None, [p.pk for p in parts[1:]]]},
     )
     if program.status == Program.Status.PUBLISHED:
-        _queue_refit()
+        request_refit()
     return parts
 
 
@@ -248,5 +237,5 @@ def program_merge(*, target: Program, other: Program, user: User | None) -> Prog
         changes={"status": [other_status, other.status], "merged_into": [None, target.pk]},
     )
     if Program.Status.PUBLISHED in (target.status, other_status):
-        _queue_refit()
+        request_refit()
     return target
