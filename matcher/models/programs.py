@@ -3,6 +3,31 @@ from django.db import models
 
 from matcher.engine.regions import Region
 
+# A program's content: what extraction fills in and staff may edit, in display order.
+CONTENT_FIELDS: tuple[str, ...] = (
+    "title",
+    "agency",
+    "operator",
+    "regions",
+    "nationwide",
+    "places",
+    "firm_types",
+    "years_min",
+    "years_max",
+    "sectors",
+    "keywords",
+    "support_types",
+    "budget_krw",
+    "national_budget_krw",
+    "period_end_year",
+    "apply_start",
+    "apply_end",
+    "contact",
+    "source_url",
+    "apply_url",
+    "summary",
+)
+
 
 class ProgramQuerySet(models.QuerySet):
     def published(self) -> "ProgramQuerySet":

@@ -11,30 +11,12 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from matcher.models import Program
+from matcher.models.programs import CONTENT_FIELDS
 
 EXPORT_FIELDS = (
     "id",
     "source_id",
-    "title",
-    "agency",
-    "operator",
-    "regions",
-    "nationwide",
-    "places",
-    "firm_types",
-    "years_min",
-    "years_max",
-    "sectors",
-    "keywords",
-    "support_types",
-    "budget_krw",
-    "national_budget_krw",
-    "period_end_year",
-    "apply_start",
-    "apply_end",
-    "contact",
-    "source_url",
-    "apply_url",
+    *(name for name in CONTENT_FIELDS if name != "summary"),
     "status",
     "evidence",
 )

@@ -28,6 +28,7 @@ from matcher.engine.extraction import extract_programs
 from matcher.engine.formats import FormatError, parse_file, parse_raw
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
+from matcher.models.programs import CONTENT_FIELDS
 from matcher.services.model_store import request_refit
 
 logger = logging.getLogger(__name__)
@@ -38,29 +39,7 @@ PROGRESS_SAVE_SECONDS = 0.5
 Extractor = Callable[[SourceRecord], list[ExtractedProgram]]
 
 # Program fields copied from ExtractedProgram (regions handled separately).
-_COPIED_FIELDS = (
-    "title",
-    "agency",
-    "operator",
-    "nationwide",
-    "places",
-    "firm_types",
-    "years_min",
-    "years_max",
-    "sectors",
-    "keywords",
-    "support_types",
-    "budget_krw",
-    "national_budget_krw",
-    "period_end_year",
-    "apply_start",
-    "apply_end",
-    "contact",
-    "source_url",
-    "apply_url",
-    "summary",
-    "evidence",
-)
+_COPIED_FIELDS = (*(name for name in CONTENT_FIELDS if name != "regions"), "evidence")
 _LIMITS = {
     "title": 500,
     "agency": 200,

@@ -16,34 +16,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from matcher.models import Program, ProgramChange
+from matcher.models.programs import CONTENT_FIELDS
 from matcher.services.model_store import request_refit
 
 User = AbstractBaseUser | AnonymousUser
 
 # Fields staff may change through program_update; everything else is set by extraction or by status actions.
-EDITABLE_FIELDS: tuple[str, ...] = (
-    "title",
-    "agency",
-    "operator",
-    "nationwide",
-    "regions",
-    "places",
-    "firm_types",
-    "years_min",
-    "years_max",
-    "sectors",
-    "keywords",
-    "support_types",
-    "budget_krw",
-    "national_budget_krw",
-    "period_end_year",
-    "apply_start",
-    "apply_end",
-    "contact",
-    "source_url",
-    "apply_url",
-    "summary",
-)
+EDITABLE_FIELDS: tuple[str, ...] = CONTENT_FIELDS
 _LIST_FIELDS = ("regions", "places", "firm_types", "sectors", "keywords", "support_types")
 
 
