@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from matcher.engine.extraction.fields import detect_sectors, detect_support_types
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.engine.regions import Gazetteer, Region, default_gazetteer
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
@@ -65,6 +66,9 @@ _CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
 _DATE = re.compile(r"(\d{4})[.\-/년]\s*(\d{1,2})[.\-/월]\s*(\d{1,2})")
 _URL = re.compile(r"https?://[^\s\"'<>)]+")
 _PHONE = re.compile(r"\(?0\d{1,2}\)?[-\s.]?\d{3,4}[-\s.]\d{4}|\b1\d{3}-\d{4}\b|국번없이\s?\d{4}")
+
+
+_WITH_SECTORS = True
 
 
 def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None = None) -> ExtractedProgram:
@@ -151,6 +155,14 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     summary_source = "\n".join(body_parts) if body_parts else body
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
+    # Kinds of support and KSIC sectors, read from the title and the notice text (fields.py vocabularies).
+    head = f"{title or raw_title}\n{target}\n{summary}"
+    support_types = detect_support_types(head)
+    if support_types:
+        evidence["support_types"] = [
+            s for s in split_sentences(head) if detect_support_types(s)
+        ][:3]
+    sectors, _salient = detect_sectors(f"{title or raw_title}\n{summary}") if _WITH_SECTORS else ([], [])
     return ExtractedProgram(
         title=title or raw_title,
         agency=agency,
@@ -161,7 +173,8 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         years_min=years_min,
         years_max=years_max,
         keywords=keywords,
-        # support_types / sectors: filled by matcher.engine.extraction.fields (another engineer's module).
+        support_types=support_types,
+        sectors=sectors,
         budget_krw=budget,
         apply_start=apply_start,
         apply_end=apply_end,
