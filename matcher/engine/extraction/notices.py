@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from matcher.engine.eligibility import NON_FIRM
 from matcher.engine.extraction.fields import detect_sectors, detect_support_types
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.engine.regions import Gazetteer, Region, default_gazetteer
@@ -159,9 +160,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     head = f"{title or raw_title}\n{target}\n{summary}"
     support_types = detect_support_types(head)
     if support_types:
-        evidence["support_types"] = [
-            s for s in split_sentences(head) if detect_support_types(s)
-        ][:3]
+        evidence["support_types"] = [s for s in split_sentences(head) if detect_support_types(s)][:3]
     sectors, _salient = detect_sectors(f"{title or raw_title}\n{summary}") if _WITH_SECTORS else ([], [])
     return ExtractedProgram(
         title=title or raw_title,
@@ -359,6 +358,12 @@ _SPECIAL_TYPES = {
     "장애인기업": r"장애인\s?기업",
     "협동조합": r"협동조합",
 }
+# Targets that are schools, universities, pupils or citizens (not businesses); and any word that names
+# a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
+_NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민")
+_FIRM_WORDS = re.compile(
+    r"기업|업체|창업|사업자|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
+)
 _YEARS_MAX = re.compile(
     r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만)"
     r"|(\d{1,2})\s?년\s?(?:이내|이하|미만)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:창업|초기|기업|스타트업|법인|업체)"
@@ -427,6 +432,10 @@ def extract_firm_types(
                 year_evidence.append(text.strip()[:300])
         if text is target and types:
             locked = list(types)
+    if target and locked is None and _NON_FIRM_TARGET.search(target) and not _FIRM_WORDS.search(target):
+        # The target names schools, students or private persons and no business of any kind.
+        evidence["firm_types"] = [target.strip()[:300]]
+        return [NON_FIRM], None, None
     ordered = list(dict.fromkeys(locked if locked is not None else types))
     if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program

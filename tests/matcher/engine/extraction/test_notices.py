@@ -72,3 +72,14 @@ def test_firm_types_from_target_lines():
     assert extract_firm_types("소상공인")[0] == ["소상공인"]
     types, low, high = extract_firm_types("예비창업자 또는 창업 3년 이내 기업")
     assert types[:2] == ["예비창업자", "창업기업"] and high == 3 and low is None
+
+
+def test_school_and_student_targets_are_not_businesses():
+    assert extract_firm_types("전국 초·중·고등학교 및 대안학교, 학교밖 센터")[0] == ["학교·학생·개인"]
+    assert extract_firm_types("일반대학/전문대학")[0] == ["학교·학생·개인"]
+    assert extract_firm_types("일반 시민 및 학생 (누구나 참여 가능)")[0] == ["학교·학생·개인"]
+    # A youth age limit is about the founder, and students' founding teams are founders: still startups.
+    assert extract_firm_types("만19세~39세 이하 청년 누구나", title="청년 창업공간 지원")[0] == []
+    teams = "대학(원) 소속 학생 및 예비 창업팀 또는 창업 3년 이내"
+    assert "학교·학생·개인" not in extract_firm_types(teams)[0]
+    assert "학교·학생·개인" not in extract_firm_types("대학 내 창업기업")[0]
