@@ -156,11 +156,14 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     summary_source = "\n".join(body_parts) if body_parts else body
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
-    # Kinds of support and KSIC sectors, read from the title and the notice text (fields.py vocabularies).
-    head = f"{title or raw_title}\n{target}\n{summary}"
-    support_types = detect_support_types(head)
+    # Kinds of support (fields.py cue phrases) from what is offered: the title, a 'support' field and the
+    # itemised lines (☞, -, ①…) — not the preamble, whose purpose clause ('창업 및 투자 유치를 도모') names
+    # aims rather than the support. KSIC sectors from the title and the summary.
+    offered = [title or raw_title, _clean(str(fields.get("support") or ""))]
+    offered += [line for line in summary_source.splitlines() if _ITEM.match(line)]
+    support_types = detect_support_types("\n".join(offered))
     if support_types:
-        evidence["support_types"] = [s for s in split_sentences(head) if detect_support_types(s)][:3]
+        evidence["support_types"] = [s for s in offered if s and detect_support_types(s)][:3]
     sectors, _salient = detect_sectors(f"{title or raw_title}\n{summary}") if _WITH_SECTORS else ([], [])
     return ExtractedProgram(
         title=title or raw_title,
@@ -360,6 +363,7 @@ _SPECIAL_TYPES = {
 }
 # Targets that are schools, universities, pupils or citizens (not businesses); and any word that names
 # a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
+_ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
 _NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민")
 _FIRM_WORDS = re.compile(
     r"기업|업체|창업|사업자|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
