@@ -50,7 +50,8 @@ bench: install
 
 evaluate: export DEBUG ?= 1
 evaluate: install
-	$(BIN)/python manage.py evaluate --firms sample_data/eval/firms_dev.json --qrels sample_data/eval/qrels_dev.json
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py evaluate --load-dev-corpus
 
 # Re-pin dependencies after editing requirements*.in.
 lock: install

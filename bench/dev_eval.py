@@ -1,48 +1,21 @@
-"""Dev evaluation without the database (development aid): ours vs the two baselines on the dev corpus."""
+"""Dev evaluation (development aid): ours vs the two baselines on the dev corpus from the real pipeline."""
 
 from __future__ import annotations
 
 import json
-import pickle
 import sys
 import time
-from pathlib import Path
 
-from bench.devcorpus import SAMPLES, dev_programs, qrels_uid
-from matcher.engine.analysis import analyze_to_string
+from bench.devcorpus import SAMPLES, pipeline_docs
 from matcher.engine.baselines import BM25Baseline, TitleKeywordBaseline
-from matcher.engine.eligibility import ProgramFacts
 from matcher.engine.metrics import summarize
-from matcher.engine.ranking import MatcherIndex, ProgramDoc, Query, RankWeights, firm_query
+from matcher.engine.ranking import MatcherIndex, Query, RankWeights, firm_query
 from matcher.engine.regions import Region
-
-CACHE = Path("/tmp/gm_dev_docs.pkl")
-
-
-def program_text(p) -> str:
-    return "\n".join([p.title, " ".join(p.keywords), p.summary])
 
 
 def load_docs():
-    if CACHE.exists():
-        return pickle.loads(CACHE.read_bytes())
-    programs = dev_programs()
-    docs = []
-    for p in programs:
-        facts = ProgramFacts.from_fields(
-            nationwide=p.nationwide,
-            regions=p.regions,
-            firm_types=p.firm_types,
-            years_min=p.years_min,
-            years_max=p.years_max,
-        )
-        text = program_text(p)
-        docs.append(
-            ProgramDoc(qrels_uid(p), analyze_to_string(text), text, facts, p.apply_start, p.apply_end)
-        )
-    titles = {qrels_uid(p): p.title for p in programs}
-    CACHE.write_bytes(pickle.dumps((docs, titles)))
-    return docs, titles
+    """The dev corpus as the product stores it (ingested through the real pipeline; see devcorpus)."""
+    return pipeline_docs()
 
 
 def dev_firm_query(firm: dict) -> Query:

@@ -1,9 +1,11 @@
-"""Development loader for the dev corpus (seeds + Bizinfo dev records + 2024 통합공고).
+"""Loaders for the dev corpus (seeds + Bizinfo dev records + 2024 통합공고).
 
-Stands in for the ingestion pipeline until it merges: parses the sample files into
-``SourceRecord`` and runs them through ``extract_notice_program``. The seeds' programs are
-taken from ``sample_data/eval/seed_programs.json`` — for development only; the product
-ingests the seed articles through the article extractor.
+``pipeline_docs`` is the honest one, used by ``bench.dev_eval`` and ``bench.cv_weights``: the
+corpus goes through the real ingestion pipeline into the configured database (the seed articles
+through the article extractor; records already stored are skipped) and the published programs
+are read back with their qrels uids (seed programs matched by content, as ``manage.py evaluate``
+does). ``dev_programs``/``load_into_db`` are the older shortcut (seed programs taken from
+``sample_data/eval/seed_programs.json``, notices through ``extract_notice_program`` only).
 """
 
 from __future__ import annotations
@@ -143,6 +145,37 @@ def load_into_db(*, publish: bool = True) -> int:
         )
         count += 1
     return count
+
+
+def pipeline_docs() -> tuple[list, dict[str, str]]:
+    """(ProgramDoc list with qrels uids as ``program_id``, uid → title) from the real pipeline."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    from matcher.management.commands.load_samples import CORPUS, SEEDS
+    from matcher.models import Program
+    from matcher.services.evaluation import program_uids
+    from matcher.services.ingestion import ingest_file
+    from matcher.services.model_store import program_doc
+
+    call_command("migrate", verbosity=0)
+    for pattern in [SEEDS, *CORPUS]:
+        for path in sorted(SAMPLES.glob(pattern)):
+            ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
+    programs = list(Program.objects.published().order_by("pk"))
+    uids = program_uids(programs)
+    docs, titles = [], {}
+    for program in programs:
+        doc = program_doc(program)
+        doc.program_id = uids.get(program.pk, f"db:{program.pk}")
+        docs.append(doc)
+        titles[doc.program_id] = program.title
+    return docs, titles
 
 
 if __name__ == "__main__":

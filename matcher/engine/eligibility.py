@@ -18,6 +18,9 @@ SME = "중소기업"
 SMALL_BUSINESS = "소상공인"
 MIDSIZE = "중견기업"
 SPECIAL_TYPES = ("사회적기업", "여성기업", "장애인기업", "협동조합")
+# Programs whose target field names only people or institutions that are not businesses (schools,
+# universities, students, youth, citizens): no firm may apply (a business is never a school or a pupil).
+NON_FIRM = "학교·학생·개인"
 # A startup (창업기업) is, by the 중소기업창업 지원법, a business within 7 years of founding.
 STARTUP_DEFAULT_YEARS = 7.0
 
@@ -90,6 +93,8 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
     if not types:
         ok, why = _years_ok(program, years)
         return ok, 0.5, why
+    if NON_FIRM in types:
+        return False, 0.0, f"{NON_FIRM} 대상 (기업 지원 아님)"
     special = types & set(SPECIAL_TYPES)
     general = types - special
     if special and firm_type not in special:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from matcher.engine.eligibility import NON_FIRM
+from matcher.engine.extraction.fields import detect_sectors, detect_support_types
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.engine.regions import Gazetteer, Region, default_gazetteer
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
@@ -65,6 +67,9 @@ _CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
 _DATE = re.compile(r"(\d{4})[.\-/년]\s*(\d{1,2})[.\-/월]\s*(\d{1,2})")
 _URL = re.compile(r"https?://[^\s\"'<>)]+")
 _PHONE = re.compile(r"\(?0\d{1,2}\)?[-\s.]?\d{3,4}[-\s.]\d{4}|\b1\d{3}-\d{4}\b|국번없이\s?\d{4}")
+
+
+_WITH_SECTORS = True
 
 
 def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None = None) -> ExtractedProgram:
@@ -151,6 +156,15 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     summary_source = "\n".join(body_parts) if body_parts else body
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
+    # Kinds of support (fields.py cue phrases) from what is offered: the title, a 'support' field and the
+    # itemised lines (☞, -, ①…) — not the preamble, whose purpose clause ('창업 및 투자 유치를 도모') names
+    # aims rather than the support. KSIC sectors from the title and the summary.
+    offered = [title or raw_title, _clean(str(fields.get("support") or ""))]
+    offered += [line for line in summary_source.splitlines() if _ITEM.match(line)]
+    support_types = detect_support_types("\n".join(offered))
+    if support_types:
+        evidence["support_types"] = [s for s in offered if s and detect_support_types(s)][:3]
+    sectors, _salient = detect_sectors(f"{title or raw_title}\n{summary}") if _WITH_SECTORS else ([], [])
     return ExtractedProgram(
         title=title or raw_title,
         agency=agency,
@@ -161,7 +175,8 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         years_min=years_min,
         years_max=years_max,
         keywords=keywords,
-        # support_types / sectors: filled by matcher.engine.extraction.fields (another engineer's module).
+        support_types=support_types,
+        sectors=sectors,
         budget_krw=budget,
         apply_start=apply_start,
         apply_end=apply_end,
@@ -346,6 +361,13 @@ _SPECIAL_TYPES = {
     "장애인기업": r"장애인\s?기업",
     "협동조합": r"협동조합",
 }
+# Targets that are schools, universities, pupils or citizens (not businesses); and any word that names
+# a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
+_ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
+_NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민")
+_FIRM_WORDS = re.compile(
+    r"기업|업체|창업|사업자|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
+)
 _YEARS_MAX = re.compile(
     r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만)"
     r"|(\d{1,2})\s?년\s?(?:이내|이하|미만)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:창업|초기|기업|스타트업|법인|업체)"
@@ -414,6 +436,10 @@ def extract_firm_types(
                 year_evidence.append(text.strip()[:300])
         if text is target and types:
             locked = list(types)
+    if target and locked is None and _NON_FIRM_TARGET.search(target) and not _FIRM_WORDS.search(target):
+        # The target names schools, students or private persons and no business of any kind.
+        evidence["firm_types"] = [target.strip()[:300]]
+        return [NON_FIRM], None, None
     ordered = list(dict.fromkeys(locked if locked is not None else types))
     if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program

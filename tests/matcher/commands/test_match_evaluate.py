@@ -69,3 +69,31 @@ def test_evaluate_command_on_tiny_qrels(programs, tmp_path, capsys):
     assert set(result) == {"matcher", "bm25", "title_keyword", "_corpus"}
     call_command("evaluate", "--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"))
     assert "matcher" in capsys.readouterr().out
+
+
+def test_evaluate_load_dev_corpus_ingests_and_refits(db, tmp_path, monkeypatch, capsys, settings):
+    # Only the seed articles (a few seconds): they go through the article extractor and are mapped
+    # to their seed:<name> uids by content.
+    from matcher.management.commands import load_samples
+
+    settings.MODEL_DIR = str(tmp_path / "models")
+    monkeypatch.setattr(load_samples, "CORPUS", [])
+    reset_cache()
+    firms = [{"id": "F1", "sector": "이차전지", "sido": "경상북도", "sigungu": "구미시", "size": "중소기업"}]
+    qrels = {"F1": {"seed:gumi-battery": 3}}
+    (tmp_path / "f.json").write_text(json.dumps(firms, ensure_ascii=False))
+    (tmp_path / "q.json").write_text(json.dumps(qrels, ensure_ascii=False))
+    call_command(
+        "evaluate",
+        "--load-dev-corpus",
+        "--firms",
+        str(tmp_path / "f.json"),
+        "--qrels",
+        str(tmp_path / "q.json"),
+        "--json",
+    )
+    out = capsys.readouterr().out
+    result = json.loads(out[out.index("{") :])
+    assert result["_corpus"]["programs"] == 17 and result["_corpus"]["mapped_to_qrels"] >= 16
+    assert result["matcher"]["recall@20"] == 1.0
+    reset_cache()

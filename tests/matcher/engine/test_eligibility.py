@@ -93,3 +93,10 @@ def test_firm_type_and_years():
     assert decide(startup3, FirmFacts(GUMI)).eligible
     social = ProgramFacts(nationwide=True, firm_types=("사회적기업",))
     assert not decide(social, FirmFacts(GUMI, "중소기업", 3)).eligible
+
+
+def test_programs_for_schools_and_students_admit_no_firm():
+    school = ProgramFacts(nationwide=True, firm_types=("학교·학생·개인",))
+    for firm_type, years in (("중소기업", 10), ("창업기업", 2), ("예비창업자", 0), ("", None)):
+        decision = decide(school, FirmFacts(GUMI, firm_type, years))
+        assert not decision.eligible and "기업 지원 아님" in decision.reasons[0]

@@ -72,3 +72,31 @@ def test_firm_types_from_target_lines():
     assert extract_firm_types("소상공인")[0] == ["소상공인"]
     types, low, high = extract_firm_types("예비창업자 또는 창업 3년 이내 기업")
     assert types[:2] == ["예비창업자", "창업기업"] and high == 3 and low is None
+
+
+def test_school_and_student_targets_are_not_businesses():
+    assert extract_firm_types("전국 초·중·고등학교 및 대안학교, 학교밖 센터")[0] == ["학교·학생·개인"]
+    assert extract_firm_types("일반대학/전문대학")[0] == ["학교·학생·개인"]
+    assert extract_firm_types("일반 시민 및 학생 (누구나 참여 가능)")[0] == ["학교·학생·개인"]
+    # A youth age limit is about the founder, and students' founding teams are founders: still startups.
+    assert extract_firm_types("만19세~39세 이하 청년 누구나", title="청년 창업공간 지원")[0] == []
+    teams = "대학(원) 소속 학생 및 예비 창업팀 또는 창업 3년 이내"
+    assert "학교·학생·개인" not in extract_firm_types(teams)[0]
+    assert "학교·학생·개인" not in extract_firm_types("대학 내 창업기업")[0]
+
+
+def test_notice_support_types_from_what_is_offered_and_sectors():
+    fields = {
+        "pblancNm": "[강원] 양구군 2025년 이차전지 부품 기업 컨설팅 지원사업 공고",
+        "jrsdInsttNm": "강원특별자치도 양구군",
+        "trgetNm": "중소기업",
+        "bsnsSumryCn": (
+            "<p>「기업 및 투자유치 촉진조례」에 따라 안전한 기업 경영과 창업 및 투자 유치를 도모하고자 "
+            "다음과 같이 공고합니다.</p><p>☞ 관내 중소기업</p><p>☞ 공정 진단 및 전문가 컨설팅 지원</p>"
+        ),
+    }
+    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    # The preamble's aims (창업, 투자 유치) are not what is offered; the itemised line is.
+    assert program.support_types == ["컨설팅"]
+    assert program.evidence["support_types"]
+    assert any("이차전지" in s["name"] for s in program.sectors)
