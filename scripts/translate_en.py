@@ -13,6 +13,12 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "web" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 EN = {
+    "이 조건으로 새 지원사업 알림 받기": "Get alerts for new programs matching this search",
+    "새 지원사업 알림 받기": "Email me new matching programs",
+    "알림 신청": "Subscribe",
+    "확인 메일의 링크를 눌러야 알림이 시작됩니다. 언제든 해지할 수 있습니다.": (
+        "Alerts start once you click the link in the confirmation email. You can unsubscribe at any time."
+    ),
     "소재지를 선택하거나 주소를 입력해 주세요.": "Choose a province and city, or type an address.",
     "선택한 시도와 시군구가 맞지 않습니다. 다시 선택해 주세요.": (
         "The city you chose is not in that province. Please choose again."

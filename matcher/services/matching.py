@@ -173,7 +173,9 @@ def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch
             sims = [len(set(q.terms.split()) & set(doc.terms.split())) / 10 for _, q, _ in candidates]
         for (firm, query, decision), sim in zip(candidates, sims, strict=True):
             terms = [t for t in dict.fromkeys(query.terms.split()) if t in set(doc.terms.split())][:8]
-            if sim <= 0 and not terms:
+            # An industry-neutral program (no sector stated) fits every eligible firm; one aimed
+            # at an industry only fits firms whose words meet it.
+            if sim <= 0 and not terms and program.sectors:
                 continue
             score = min(1.0, max(0.0, float(sim)) / 1.2) ** 0.5
             matches.append(
