@@ -91,7 +91,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Without STATIC_ROOT, WhiteNoise serves straight from the app folders (no collectstatic step);
+# a deployment may set STATIC_ROOT and run collectstatic for compressed, cached files.
+STATIC_ROOT = env_str("STATIC_ROOT")
+WHITENOISE_USE_FINDERS = STATIC_ROOT is None
 STATICFILES_DIRS = [BASE_DIR / "web" / "static"]
 
 LOGIN_URL = "staff:login"
