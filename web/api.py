@@ -8,7 +8,7 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -187,7 +187,7 @@ def _summary(program: Program) -> dict:
 @api.post("/match", response={200: MatchOut, 422: ErrorOut, 429: ErrorOut}, summary="기업에 맞는 지원사업")
 def match(request: HttpRequest, payload: MatchIn):
     if not allow_request(request=request):
-        return 429, {"message": RATE_LIMIT_MESSAGE}
+        return Status(429, {"message": RATE_LIMIT_MESSAGE})
     form = MatchForm(
         {
             "sector": payload.sector,
@@ -204,7 +204,7 @@ def match(request: HttpRequest, payload: MatchIn):
     if not form.is_valid():
         errors = {("region" if k == "location" else k): [str(m) for m in v] for k, v in form.errors.items()}
         first = next(iter(errors.values()))[0]
-        return 422, {"message": first, "errors": errors}
+        return Status(422, {"message": first, "errors": errors})
     profile = form.profile()
     found = match_firm(profile=profile, limit=payload.limit, offset=payload.offset, filters=form.filters())
     items = []
@@ -222,14 +222,17 @@ def match(request: HttpRequest, payload: MatchIn):
             }
         )
     region = profile.region
-    return 200, {
-        "total": found.total,
-        "limit": payload.limit,
-        "offset": payload.offset,
-        "model_version": found.model_version,
-        "location": {"sido": region.sido, "sigungu": region.sigungu, "label": profile.location_label},
-        "items": items,
-    }
+    return Status(
+        200,
+        {
+            "total": found.total,
+            "limit": payload.limit,
+            "offset": payload.offset,
+            "model_version": found.model_version,
+            "location": {"sido": region.sido, "sigungu": region.sigungu, "label": profile.location_label},
+            "items": items,
+        },
+    )
 
 
 @api.get("/programs/{program_id}", response={200: ProgramOut, 404: ErrorOut}, summary="지원사업 상세")
@@ -237,30 +240,33 @@ def program(request: HttpRequest, program_id: int):
     try:
         found = published_program(program_id=program_id)
     except Program.DoesNotExist:
-        return 404, {"message": "게시된 지원사업을 찾을 수 없습니다."}
+        return Status(404, {"message": "게시된 지원사업을 찾을 수 없습니다."})
     evidence = {
         str(k): [str(s) for s in (v if isinstance(v, list) else [v])]
         for k, v in (found.evidence or {}).items()
     }
-    return 200, {
-        **_summary(found),
-        "operator": found.operator,
-        "nationwide": found.nationwide,
-        "places": [str(p) for p in found.places or []],
-        "firm_types": list(found.firm_types or []),
-        "years_min": found.years_min,
-        "years_max": found.years_max,
-        "sectors": [s for s in found.sectors or [] if isinstance(s, dict)],
-        "keywords": [str(k) for k in found.keywords or []],
-        "national_budget_krw": found.national_budget_krw,
-        "national_budget_label": format_krw(amount=found.national_budget_krw),
-        "period_end_year": found.period_end_year,
-        "contact": found.contact,
-        "source_url": found.source_url,
-        "apply_url": found.apply_url,
-        "summary": found.summary,
-        "evidence": evidence,
-    }
+    return Status(
+        200,
+        {
+            **_summary(found),
+            "operator": found.operator,
+            "nationwide": found.nationwide,
+            "places": [str(p) for p in found.places or []],
+            "firm_types": list(found.firm_types or []),
+            "years_min": found.years_min,
+            "years_max": found.years_max,
+            "sectors": [s for s in found.sectors or [] if isinstance(s, dict)],
+            "keywords": [str(k) for k in found.keywords or []],
+            "national_budget_krw": found.national_budget_krw,
+            "national_budget_label": format_krw(amount=found.national_budget_krw),
+            "period_end_year": found.period_end_year,
+            "contact": found.contact,
+            "source_url": found.source_url,
+            "apply_url": found.apply_url,
+            "summary": found.summary,
+            "evidence": evidence,
+        },
+    )
 
 
 @api.get("/sectors", response=list[SectorOut], summary="업종 이름 추천 (KSIC)")
