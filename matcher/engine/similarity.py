@@ -76,21 +76,33 @@ def learn_abbreviations(documents: Sequence[str], min_documents: int = 2) -> dic
     ``min_documents``) also contain the full pair, so chance collisions ('수출 산업' → '수산') are dropped.
     Returns short form → 'first second'.
     """
-    pair_docs: dict[tuple[str, str], set[int]] = {}
+    # Two passes: the two-syllable terms first, so the second keeps only pairs whose short form
+    # occurs at all (most pairs do not; this keeps a 100k-program fit fast). Regex results are memoised.
+    two_syllable: dict[str, bool] = {}
+
+    def is_two(token: str) -> bool:
+        known = two_syllable.get(token)
+        if known is None:
+            known = two_syllable[token] = bool(_HANGUL2.match(token))
+        return known
+
+    tokenised = [doc.split() for doc in documents]
     term_docs: dict[str, set[int]] = {}
-    for index, doc in enumerate(documents):
-        tokens = doc.split()
+    for index, tokens in enumerate(tokenised):
         for token in set(tokens):
-            if _HANGUL2.match(token):
+            if is_two(token):
                 term_docs.setdefault(token, set()).add(index)
+    pair_docs: dict[tuple[str, str], set[int]] = {}
+    for index, tokens in enumerate(tokenised):
         for first, second in pairwise(tokens):
-            if _HANGUL2.match(first) and _HANGUL2.match(second) and first != second:
+            if first == second or not (is_two(first) and is_two(second)):
+                continue
+            short = first[0] + second[0]
+            if short in term_docs and short not in (first, second):
                 pair_docs.setdefault((first, second), set()).add(index)
     out: dict[str, tuple[int, str]] = {}
     for (first, second), docs in pair_docs.items():
         short = first[0] + second[0]
-        if short in (first, second) or short not in term_docs:
-            continue
         together = len(docs & term_docs[short])
         # Most documents using the short form also spell it out: an abbreviation, not another word.
         if together < min_documents or together < 0.5 * len(term_docs[short]):
