@@ -74,23 +74,24 @@ def _send_confirmation(profile: SavedProfile) -> None:
 
 def profile_confirm(*, token: str, now: dt.datetime | None = None) -> SavedProfile | None:
     """Confirm a profile by its emailed token; None when the token is unknown."""
-    profile = SavedProfile.objects.filter(confirm_token=token).first()
-    if profile is None:
-        return None
-    if profile.confirmed_at is None:
-        profile.confirmed_at = now or timezone.now()
-        profile.save(update_fields=["confirmed_at"])
-    return profile
+    return _stamp_once(token_field="confirm_token", time_field="confirmed_at", token=token, now=now)
 
 
 def profile_unsubscribe(*, token: str, now: dt.datetime | None = None) -> SavedProfile | None:
     """Stop all alerts for a profile; works without login from the link in every email."""
-    profile = SavedProfile.objects.filter(unsubscribe_token=token).first()
+    return _stamp_once(token_field="unsubscribe_token", time_field="unsubscribed_at", token=token, now=now)
+
+
+def _stamp_once(
+    *, token_field: str, time_field: str, token: str, now: dt.datetime | None
+) -> SavedProfile | None:
+    # Repeated clicks on the same link keep the first time.
+    profile = SavedProfile.objects.filter(**{token_field: token}).first()
     if profile is None:
         return None
-    if profile.unsubscribed_at is None:
-        profile.unsubscribed_at = now or timezone.now()
-        profile.save(update_fields=["unsubscribed_at"])
+    if getattr(profile, time_field) is None:
+        setattr(profile, time_field, now or timezone.now())
+        profile.save(update_fields=[time_field])
     return profile
 
 

@@ -70,40 +70,30 @@ def browser() -> Iterator:
         chromium.close()
 
 
-@pytest.fixture
-def desktop(browser) -> Iterator:
-    context = browser.new_context(viewport=DESKTOP, locale="ko-KR")
+def _open_page(browser, **context_options) -> Iterator:
+    context = browser.new_context(locale="ko-KR", **context_options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def desktop(browser) -> Iterator:
+    yield from _open_page(browser, viewport=DESKTOP)
 
 
 @pytest.fixture
 def phone(browser) -> Iterator:
-    context = browser.new_context(
-        viewport=PHONE, locale="ko-KR", device_scale_factor=2, is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    yield from _open_page(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
 
 
 @pytest.fixture
 def no_js(browser) -> Iterator:
-    context = browser.new_context(viewport=DESKTOP, locale="ko-KR", java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    yield from _open_page(browser, viewport=DESKTOP, java_script_enabled=False)
 
 
 @pytest.fixture
 def page(browser) -> Iterator:
-    """A desktop page with no viewport preference, for flows that take no screenshots per width."""
-    context = browser.new_context(locale="ko-KR")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    """A page with no viewport preference, for flows that take no screenshots per width."""
+    yield from _open_page(browser)
