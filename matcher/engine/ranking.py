@@ -299,6 +299,9 @@ class MatcherIndex:
         else:
             top = np.arange(len(candidates))
         top = top[np.argsort(-final[top], kind="stable")][offset:want]
+        # The score bar follows the ranking: the final score over the best a program could reach
+        # (similarity near its 1.2 ceiling with every bonus), square-rooted to spread the low end.
+        best_possible = 1.2 * (1 + weights.region + weights.type_fit) + weights.kind + weights.open
         results = []
         query_terms = list(dict.fromkeys(query.terms.split()))
         for j in top:
@@ -307,7 +310,7 @@ class MatcherIndex:
             results.append(
                 Ranked(
                     program_id=self.program_ids[i],
-                    score=float(min(1.0, max(0.0, sims[i]) / 1.2) ** 0.5),
+                    score=float(min(1.0, max(0.0, final[j]) / best_possible) ** 0.5),
                     raw_score=float(final[j]),
                     similarity=float(sims[i]),
                     decision=decision,

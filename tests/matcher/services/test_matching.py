@@ -89,6 +89,14 @@ def test_match_firm_ranks_eligible_programs_with_reasons(corpus):
     assert page2.items[0].program == wide.items[1].program
 
 
+def test_score_bar_follows_the_ranking(corpus):
+    # A nationwide program can rank above a closer-worded city one once bonuses apply; the bar must agree.
+    scores = [m.score for m in match_firm(profile=profile(sector="제조 기업 지원"), limit=20)]
+    assert len(scores) >= 2
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < score <= 1 for score in scores)
+
+
 def test_model_is_written_with_a_version_row(corpus, settings):
     version = matcher_refit()
     row = MatcherModelVersion.objects.get(version=version)
