@@ -17,13 +17,11 @@ Plain Python + scikit-learn, no Django.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
@@ -33,7 +31,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-KSIC_PATH = Path(__file__).resolve().parent.parent / "data" / "reference" / "ksic11.csv"
+from matcher.engine.ksic import ksic_rows
 
 Doc = tuple[str, str]  # (space-joined morphemes, raw text)
 
@@ -46,14 +44,11 @@ def _split(text: str) -> list[str]:
 def ksic_documents() -> tuple[tuple[str, str, str], ...]:
     """(code, name, text) per KSIC subclass: its name with the names of its class, group and division."""
     rows = []
-    with KSIC_PATH.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            text = " ".join(
-                dict.fromkeys(
-                    [row["subclass_name"], row["class_name"], row["group_name"], row["division_name"]]
-                )
-            )
-            rows.append((row["subclass_code"], row["subclass_name"], text))
+    for row in ksic_rows():
+        text = " ".join(
+            dict.fromkeys([row["subclass_name"], row["class_name"], row["group_name"], row["division_name"]])
+        )
+        rows.append((row["subclass_code"], row["subclass_name"], text))
     return tuple(rows)
 
 

@@ -6,20 +6,17 @@ Views and API endpoints call these; they hold no request or template logic.
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matcher.engine.ksic import ksic_rows
 from matcher.engine.regions import Location, Region, default_gazetteer
 from matcher.models import Program
 from matcher.services.matching import FirmProfile, MatchFilters, ProgramMatch, match_firm
-
-KSIC_PATH = Path(__file__).resolve().parent.parent / "data" / "reference" / "ksic11.csv"
 
 
 class LocationError(ValueError):
@@ -33,12 +30,11 @@ class LocationError(ValueError):
 def _ksic_names() -> tuple[tuple[str, str], ...]:
     """(name, code) for every KSIC class and subclass, without duplicates, in table order."""
     seen: dict[str, str] = {}
-    with KSIC_PATH.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            for name_key, code_key in (("class_name", "class_code"), ("subclass_name", "subclass_code")):
-                name = (row.get(name_key) or "").strip()
-                if name and name not in seen:
-                    seen[name] = (row.get(code_key) or "").strip()
+    for row in ksic_rows():
+        for name_key, code_key in (("class_name", "class_code"), ("subclass_name", "subclass_code")):
+            name = (row.get(name_key) or "").strip()
+            if name and name not in seen:
+                seen[name] = (row.get(code_key) or "").strip()
     return tuple(seen.items())
 
 

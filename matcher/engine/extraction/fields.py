@@ -8,16 +8,13 @@ public notices.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
+from matcher.engine.ksic import ksic_rows
 from matcher.engine.regions import Gazetteer, Region, default_gazetteer
-
-KSIC_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "reference" / "ksic11.csv"
 
 # The SupportType values (matcher/models/vocab.py), copied because the engine may not import Django.
 # Each maps to the phrases that signal it; the order is the vocabulary's order.
@@ -214,11 +211,10 @@ def _build_town_stems(gazetteer: Gazetteer, region: Region | None) -> set[str]:
 def _ksic_entries() -> list[tuple[str, str, dict[str, float]]]:
     """(code, name, {content word: idf}) for every KSIC class and subclass."""
     entries: dict[str, str] = {}
-    with KSIC_PATH.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            entries.setdefault(row["group_code"], row["group_name"])
-            entries.setdefault(row["class_code"], row["class_name"])
-            entries.setdefault(row["subclass_code"], row["subclass_name"])
+    for row in ksic_rows():
+        entries.setdefault(row["group_code"], row["group_name"])
+        entries.setdefault(row["class_code"], row["class_name"])
+        entries.setdefault(row["subclass_code"], row["subclass_name"])
     words = {code: _ksic_words(name) for code, name in entries.items()}
     frequency = Counter(word for ws in words.values() for word in set(ws))
     total = len(words)
