@@ -7,7 +7,8 @@ Formats (``Announcement.Format`` values):
 - ``bizinfo_csv``: 기업마당 CSV export (UTF-8 with BOM); source_id = ``id`` (the pblancId).
 - ``kstartup_csv``: 창업지원사업 통합공고 table; rows whose ``no`` starts with ◇ are category headers
   carried to the rows below as ``fields["category"]``; source_id = ``kstartup{year}:{row_index}``
-  where row_index counts every data row (headers too) from 0.
+  where row_index counts every data row (headers too) from 0. A row without a number continues the
+  row above it (a cell that wrapped in the source PDF) and is merged into it.
 - ``fulltext_jsonl``: one full notice per line; source_id = the pblancId (``bizinfo_`` prefix
   stripped) so it merges with the same Bizinfo record.
 
@@ -368,25 +369,62 @@ def _kstartup_row(origin: str, raw: str, row: dict[str, Any], *, category: str) 
     )
 
 
+# The 통합공고 table comes from a PDF: a cell that wrapped onto a second line arrives as a row with no
+# number that continues the row above it ('ㆍ목포시' + '중소기업 창업보육센터 지원사업').
+_KSTARTUP_TEXT_COLUMNS = ("title", "summary", "support", "target", "ministry", "operator", "note")
+
+
+def _merge_continuation(row: dict[str, str], continuation: dict[str, str]) -> dict[str, str]:
+    merged = dict(row)
+    for column in _KSTARTUP_TEXT_COLUMNS:
+        addition = (continuation.get(column) or "").strip()
+        if column == "title" and re.fullmatch(r"[\d.]+", addition):
+            addition = ""  # a stray year or number from the PDF, not part of the name
+        if addition:
+            merged[column] = f"{(merged.get(column) or '').strip()} {addition}".strip()
+    return merged
+
+
 def _parse_kstartup_csv(name: str, text: str) -> Iterator[SourceRecord]:
     category = ""
-    for index, raw, row, error in _csv_rows(name, KSTARTUP_CSV, text):
-        origin = f"{name}#row{index}"
-        if row is None:
-            yield SourceRecord(format=KSTARTUP_CSV, origin=origin, raw=raw, error=error)
-            continue
-        number = row.get("no", "").strip()
-        if number.startswith("◇"):
-            # '◇ 사업화 (34건)' → '사업화': a category header, not a program.
-            category = re.sub(r"\s*\(\s*\d+\s*건\s*\)\s*$", "", number.lstrip("◇ ").strip())
-            continue
+    pending: tuple[int, dict[str, str]] | None = (
+        None  # the last program row, until its continuations are read
+    )
+
+    def finish(index: int, row: dict[str, str]) -> SourceRecord:
+        row = dict(row, category=category)
+        # raw keeps the category so a retry rebuilds the same record
+        record = _kstartup_row(
+            f"{name}#row{index}", json.dumps(row, ensure_ascii=False), row, category=category
+        )
         year = _year(row.get("year"))
-        record = _kstartup_row(origin, raw, row, category=category)
         if year is None:
             record.error = record.error or f"통합공고 row with no valid year ({row.get('year')!r})"
         else:
             record.source_id = f"kstartup{year}:{index}"
-        yield record
+        return record
+
+    for index, raw, row, error in _csv_rows(name, KSTARTUP_CSV, text):
+        if row is None:
+            if pending:
+                yield finish(*pending)
+                pending = None
+            yield SourceRecord(format=KSTARTUP_CSV, origin=f"{name}#row{index}", raw=raw, error=error)
+            continue
+        number = row.get("no", "").strip()
+        if not number and pending is not None:
+            pending = (pending[0], _merge_continuation(pending[1], row))
+            continue
+        if pending:
+            yield finish(*pending)
+            pending = None
+        if number.startswith("◇"):
+            # '◇ 사업화 (34건)' → '사업화': a category header, not a program.
+            category = re.sub(r"\s*\(\s*\d+\s*건\s*\)\s*$", "", number.lstrip("◇ ").strip())
+            continue
+        pending = (index, row)
+    if pending:
+        yield finish(*pending)
 
 
 def _fulltext_line(origin: str, line: str) -> SourceRecord:

@@ -149,6 +149,37 @@ def test_kstartup_headers_carry_category_and_count_in_row_index():
     assert "예비창업자 사업화 지원" in first.text
 
 
+def test_kstartup_row_without_number_continues_the_row_above():
+    # A cell that wrapped in the source PDF: the name and the text go on in a row with no number.
+    content = KSTARTUP_HEADER + (
+        "2024.0,지방자치단체,,◇ 시설·공간·보육 (2건),,,,,,,,,,,2024-01-01,2024-12-31,0.0,0.0\n"
+        "2024.0,지방자치단체,,97.0,ㆍ목포시,창업자에 필요한,경영지원,센터 입주기업,0.3,24.3월,2024-03-01,"
+        "목포시,목포대학교,,2024-03-01,2024-03-31,1.0,1.0\n"
+        "2024.0,지방자치단체,,,중소기업 창업보육센터 지원사업,사업화지원,기술지원,(3년 이내 창업기업),,,,"
+        "(지역경제 과),,,2024-01-01,2024-12-31,0.0,0.0\n"
+        "2024.0,지방자치단체,,,2024.0,공간 제공,,,,,,,,,,,,\n"
+        "2024.0,지방자치단체,,98.0,ㆍ창업키움센터,입주 공간,,,,,,,,,,,,\n"
+    )
+    parsed = parse("startup.csv", content)
+    assert [r.source_id for r in parsed.records] == ["kstartup2024:1", "kstartup2024:4"]
+    merged = parsed.records[0]
+    assert merged.title == "목포시 중소기업 창업보육센터 지원사업"  # the stray '2024.0' is not part of it
+    assert "창업자에 필요한 사업화지원 공간 제공" in merged.text
+    assert "센터 입주기업 (3년 이내 창업기업)" in merged.text
+    assert merged.fields["category"] == "시설·공간·보육"
+
+
+def test_kstartup_record_rebuilt_from_raw_keeps_its_category():
+    content = KSTARTUP_HEADER + (
+        "2024.0,중앙부처,,◇ 사업화 (1건),,,,,,,,,,,2024-01-01,2024-12-31,0.0,0.0\n"
+        "2024.0,중앙부처,,1.0,ㆍ예비창업패키지,예비창업자 사업화 지원,,,,,,중기부,창업진흥원,,,,,\n"
+    )
+    record = parse("startup.csv", content).records[0]
+    rebuilt = parse_raw(format=KSTARTUP_CSV, raw=record.raw, origin=record.origin, source_id=record.source_id)
+    assert (rebuilt.title, rebuilt.text, rebuilt.source_id) == (record.title, record.text, record.source_id)
+    assert rebuilt.fields["category"] == "사업화"
+
+
 def test_kstartup_sample_file_first_program_is_row_one():
     parsed = parse("startup_programs_2024.csv", (SAMPLES / "kstartup/startup_programs_2024.csv").read_bytes())
     assert parsed.records[0].source_id == "kstartup2024:1"
@@ -191,7 +222,7 @@ def test_fulltext_jsonl_merges_on_pblancid_and_bad_line_fails_alone():
     [
         ("bizinfo/bizinfo_api_2024-12_2025-05.json", BIZINFO_JSON, 881),
         ("bizinfo/bizinfo_2024-12_2025-05.csv", BIZINFO_CSV, 881),
-        ("kstartup/startup_programs_2024.csv", KSTARTUP_CSV, 352),
+        ("kstartup/startup_programs_2024.csv", KSTARTUP_CSV, 344),
         ("fulltext/bizinfo_fulltext_sample.jsonl", FULLTEXT_JSONL, 90),
         ("seeds/000_7fd8159060358e1e.txt", TEXT, 1),
     ],
