@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from matcher.engine.analysis import program_search_terms
 from matcher.models import (
     AlertDelivery,
     Announcement,
@@ -13,6 +14,7 @@ from matcher.models import (
     ProgramChange,
     SavedProfile,
 )
+from matcher.models.programs import SEARCH_FIELDS
 from matcher.services.model_store import request_refit
 from matcher.services.programs import json_value, record_program_change
 
@@ -64,10 +66,15 @@ class ProgramAdmin(admin.ModelAdmin):
     list_filter = ["status", "nationwide"]
     search_fields = ["title", "agency", "operator", "source_id"]
     raw_id_fields = ["announcement"]
-    readonly_fields = ["status", "created_at", "updated_at", "published_at"]
+    readonly_fields = ["status", "search_terms", "created_at", "updated_at", "published_at"]
     actions = None  # no bulk delete that would skip the audit trail
 
     def save_model(self, request, obj: Program, form, change: bool) -> None:
+        if not change or SEARCH_FIELDS & set(form.changed_data):
+            # Matching reads search_terms, so it must follow the text a person typed.
+            obj.search_terms = program_search_terms(
+                title=obj.title, summary=obj.summary, keywords=obj.keywords
+            )
         super().save_model(request, obj, form, change)
         if change:
             changes = {

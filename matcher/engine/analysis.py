@@ -30,3 +30,15 @@ def analyze(text: str) -> list[str]:
 def analyze_to_string(text: str) -> str:
     """``analyze`` joined by spaces, the form stored on programs."""
     return " ".join(analyze(text))
+
+
+# Kiwi analyses ~20k chars/s: a program's terms come from at most this much summary (~2.5 s), so one
+# huge article cannot stall a batch for minutes.
+SEARCH_TEXT_LIMIT = 50_000
+
+
+def program_search_terms(*, title: str, summary: str, keywords: list[str] | tuple[str, ...]) -> str:
+    """The terms a program is matched on (``Program.search_terms``): its title, summary and keywords."""
+    return analyze_to_string(
+        "\n".join([title or "", (summary or "")[:SEARCH_TEXT_LIMIT], " ".join(keywords or [])])
+    )

@@ -27,6 +27,10 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "apply_url",
     "summary",
 )
+# The fields ``search_terms`` is analysed from.
+SEARCH_FIELDS = frozenset({"title", "summary", "keywords"})
+# Audit actions in which a person changed content fields.
+STAFF_EDIT_ACTIONS = ("edited", "edited (admin)", "split", "merged")
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -95,6 +99,13 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def staff_edited_fields(self) -> set[str]:
+        """Content fields a person has changed (edit, split, merge), which a re-import must not overwrite."""
+        edited: set[str] = set()
+        for changes in self.changes.filter(action__in=STAFF_EDIT_ACTIONS).values_list("changes", flat=True):
+            edited.update(name for name in changes or {} if name in CONTENT_FIELDS)
+        return edited
 
     @property
     def region_list(self) -> list[Region]:

@@ -23,12 +23,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from matcher.engine.analysis import analyze_to_string
+from matcher.engine.analysis import program_search_terms
 from matcher.engine.extraction import extract_programs
 from matcher.engine.formats import FormatError, parse_file, parse_raw
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
-from matcher.models.programs import CONTENT_FIELDS
+from matcher.models.programs import CONTENT_FIELDS, SEARCH_FIELDS
 from matcher.services.model_store import request_refit
 
 logger = logging.getLogger(__name__)
@@ -311,14 +311,8 @@ class RecordError(ValueError):
     """A record that cannot be read (its reason comes from the parser)."""
 
 
-# Kiwi analyses ~20k chars/s: a program's terms come from at most this much summary (~2.5 s), so one
-# huge article cannot stall a batch for minutes.
-SEARCH_TEXT_LIMIT = 50_000
-
-
 def _search_terms(program: ExtractedProgram) -> str:
-    summary = program.summary[:SEARCH_TEXT_LIMIT]
-    return analyze_to_string("\n".join([program.title, summary, " ".join(program.keywords)]))
+    return program_search_terms(title=program.title, summary=program.summary, keywords=program.keywords)
 
 
 def _program_source_id(program: ExtractedProgram, record: SourceRecord, position: int, seen: set[str]) -> str:
@@ -419,13 +413,25 @@ def _save_program(
             changes={"source": [None, announcement.origin], "status": [None, status]},
         )
         return "created"
+    # A field an editor corrected keeps the correction; the source's new value goes in the log instead.
+    edited = current.staff_edited_fields()
+    kept = {
+        name: [_jsonable(value), _jsonable(getattr(current, name))]
+        for name, value in values.items()
+        if name in edited and getattr(current, name) != value
+    }
     changes = {
         name: [_jsonable(getattr(current, name)), _jsonable(value)]
         for name, value in values.items()
-        if name != "search_terms" and getattr(current, name) != value
+        if name != "search_terms" and name not in edited and getattr(current, name) != value
     }
     for name, value in values.items():
-        setattr(current, name, value)
+        if name not in edited:
+            setattr(current, name, value)
+    if edited & SEARCH_FIELDS:
+        current.search_terms = program_search_terms(
+            title=current.title, summary=current.summary, keywords=current.keywords
+        )
     current.announcement = announcement
     current.position = position
     # Publishing is a staff decision: an update never unpublishes; publish=True publishes a review one.
@@ -434,12 +440,22 @@ def _save_program(
         current.status = Program.Status.PUBLISHED
         current.published_at = timezone.now()
     current.save()
+    if kept and not _same_kept_values(current, kept):
+        ProgramChange.objects.create(
+            program=current, program_title=current.title, user=user, action="source_differs", changes=kept
+        )
     if not changes:
         return "unchanged"
     ProgramChange.objects.create(
         program=current, program_title=current.title, user=user, action="updated", changes=changes
     )
     return "updated"
+
+
+def _same_kept_values(program: Program, kept: dict[str, list[Any]]) -> bool:
+    """True when the last 'source differs' note already says exactly this (a rerun adds no new row)."""
+    last = program.changes.filter(action="source_differs").order_by("-pk").first()
+    return last is not None and last.changes == kept
 
 
 def retry_announcement(

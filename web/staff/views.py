@@ -103,6 +103,8 @@ ACTION_LABELS = {
     "split": _lazy("분할"),
     "merged": _lazy("병합"),
     "updated": _lazy("재수집 갱신"),
+    # [source's new value, the edited value kept]: shown struck out → kept.
+    "source_differs": _lazy("원문 변경 (수정값 유지)"),
     "edited (admin)": _lazy("관리자 화면 수정"),
     "deleted": _lazy("삭제"),
 }

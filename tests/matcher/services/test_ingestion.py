@@ -102,6 +102,28 @@ def test_changed_bizinfo_record_updates_its_program(editor):
     assert change.changes["title"] == ["2025년 구미시 수출기업 지원사업 공고", program.title]
 
 
+def test_reimport_keeps_fields_an_editor_corrected_and_logs_the_source_value(editor):
+    from matcher.services.programs import program_update
+
+    ingest_file(name="v1.json", content=bizinfo_file(bizinfo_item()))
+    program = Program.objects.get()
+    program_update(program=program, user=editor, data={"title": "구미 수출기업 해외전시회 참가 지원"})
+    changed = bizinfo_item(
+        pblancNm="2025년 구미시 수출기업 지원사업 재공고", reqstBeginEndDe="2025-03-02 ~ 2025-04-30"
+    )
+
+    for _ in range(2):  # the second run finds nothing new to say
+        ingest_file(name="v2.json", content=bizinfo_file(changed))
+
+    program.refresh_from_db()
+    assert program.title == "구미 수출기업 해외전시회 참가 지원"  # the correction stands
+    assert program.apply_end.isoformat() == "2025-04-30"  # fields nobody edited follow the source
+    assert "전시회" in program.search_terms.split()  # matching reads the corrected title
+    note = ProgramChange.objects.get(action="source_differs")
+    assert note.changes == {"title": ["2025년 구미시 수출기업 지원사업 재공고", program.title]}
+    assert "title" not in ProgramChange.objects.get(action="updated").changes
+
+
 def test_fulltext_notice_merges_with_bizinfo_program():
     ingest_file(name="api.json", content=bizinfo_file(bizinfo_item("PBLN_000000000117953")))
     notice = {

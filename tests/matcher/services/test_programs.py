@@ -33,6 +33,19 @@ def test_update_records_old_and_new_values_of_changed_fields_only(editor):
     }
 
 
+def test_edited_text_is_what_matching_reads(editor):
+    program = make_program()
+    assert "드론" not in program.search_terms.split()
+
+    program_update(program=program, user=editor, data={"summary": "산업용 드론 부품 시제품 제작 지원"})
+    program.refresh_from_db()
+    assert "드론" in program.search_terms.split()
+
+    parts = program_split(program=program, user=editor, titles=["드론 시제품 지원", "로봇 시제품 지원"])
+    assert "로봇" in parts[1].search_terms.split()
+    assert "로봇" not in Program.objects.get(pk=program.pk).search_terms.split()
+
+
 def test_update_stores_dates_as_iso_strings_in_the_audit(editor):
     import datetime as dt
 
