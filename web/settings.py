@@ -123,10 +123,16 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# A running ingestion batch silent this long lost its worker; the beat job queues it again.
+INGEST_STALLED_AFTER_SECONDS = env_int("INGEST_STALLED_AFTER_SECONDS", 15 * 60, minimum=60)
 CELERY_BEAT_SCHEDULE = {
     "send-alert-digests": {
         "task": "matcher.tasks.send_alert_digests",
         "schedule": env_int("ALERT_DIGEST_INTERVAL_SECONDS", 24 * 3600, minimum=60),
+    },
+    "requeue-stalled-ingestion": {
+        "task": "matcher.tasks.requeue_stalled_ingestion",
+        "schedule": 5 * 60,
     },
 }
 

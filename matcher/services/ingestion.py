@@ -16,11 +16,12 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from matcher.engine.analysis import program_search_terms
@@ -145,9 +146,7 @@ def ingest_file(
         _finish_failed(batch, f"file too large: {len(content):,} bytes, the limit is {max_bytes:,}")
         return batch
     if background:
-        from matcher.tasks.ingestion import run_ingestion_batch
-
-        transaction.on_commit(lambda: run_ingestion_batch.delay(batch.pk))
+        _queue(batch)
         return batch
     run_ingestion(batch=batch, refit=refit)
     batch.refresh_from_db()
@@ -173,8 +172,8 @@ def run_ingestion(
     the same storage path with another extractor.
     """
     batch.status = IngestionBatch.Status.RUNNING
-    batch.started_at = timezone.now()
-    batch.save(update_fields=["status", "started_at"])
+    batch.started_at = batch.heartbeat_at = timezone.now()
+    batch.save(update_fields=["status", "started_at", "heartbeat_at"])
     try:
         parsed = parse_file(
             name=batch.name,
@@ -187,7 +186,8 @@ def run_ingestion(
         return
     batch.format = parsed.format
     batch.records_total = len(parsed.records)
-    batch.error = "; ".join(parsed.notes)
+    # A note left by a restart stays in front of the file's own notes.
+    batch.error = "; ".join(part for part in (batch.error, *parsed.notes) if part)
     batch.save(update_fields=["format", "records_total", "error"])
 
     try:
@@ -235,7 +235,41 @@ _COUNTERS = ["records_done", "programs_created", "programs_updated", "records_un
 
 
 def _save_counters(batch: IngestionBatch) -> None:
-    batch.save(update_fields=_COUNTERS)
+    batch.heartbeat_at = timezone.now()
+    batch.save(update_fields=[*_COUNTERS, "heartbeat_at"])
+
+
+def _queue(batch: IngestionBatch) -> None:
+    from matcher.tasks.ingestion import run_ingestion_batch
+
+    transaction.on_commit(lambda: run_ingestion_batch.delay(batch.pk))
+
+
+def ingestion_requeue_stalled(*, silent_for: timedelta) -> list[int]:
+    """Queue again the running batches whose worker has shown no progress for ``silent_for`` (it died).
+
+    Safe to rerun: records already stored come back as unchanged, so nothing is stored twice.
+    Returns the ids of the requeued batches.
+    """
+    cutoff = timezone.now() - silent_for
+    requeued = []
+    with transaction.atomic():
+        stalled = IngestionBatch.objects.select_for_update(skip_locked=True).filter(
+            Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff),
+            status=IngestionBatch.Status.RUNNING,
+        )
+        for batch in stalled:
+            note = f"작업이 {batch.records_done}건 처리 후 멈춰 다시 대기열에 넣었습니다."
+            batch.error = "; ".join(part for part in (batch.error, note) if part)
+            batch.status = IngestionBatch.Status.QUEUED
+            for counter in _COUNTERS:
+                setattr(batch, counter, 0)
+            batch.save(update_fields=["status", "error", *_COUNTERS])
+            _queue(batch)
+            requeued.append(batch.pk)
+    if requeued:
+        logger.warning("requeued stalled ingestion batches %s", requeued)
+    return requeued
 
 
 @dataclass

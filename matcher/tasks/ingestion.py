@@ -1,6 +1,6 @@
 from celery import shared_task
 
-__all__ = ["run_ingestion_batch"]
+__all__ = ["requeue_stalled_ingestion", "run_ingestion_batch"]
 
 
 @shared_task(name="matcher.tasks.run_ingestion_batch")
@@ -14,3 +14,16 @@ def run_ingestion_batch(batch_id: int) -> None:
     if batch is None or batch.status != IngestionBatch.Status.QUEUED:
         return
     run_ingestion(batch=batch)
+
+
+@shared_task(name="matcher.tasks.requeue_stalled_ingestion")
+def requeue_stalled_ingestion() -> int:
+    """Beat job: queue again the batches whose worker died mid-run (see ``ingestion_requeue_stalled``)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from matcher.services.ingestion import ingestion_requeue_stalled
+
+    silent_for = timedelta(seconds=settings.INGEST_STALLED_AFTER_SECONDS)
+    return len(ingestion_requeue_stalled(silent_for=silent_for))

@@ -341,3 +341,37 @@ def test_progress_counters_visible_while_running(monkeypatch):
     assert seen == [0, 1, 2]
     batch.refresh_from_db()
     assert (batch.records_total, batch.records_done, batch.progress_percent) == (3, 3, 100)
+
+
+def test_batch_whose_worker_died_is_queued_again_and_finishes(django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from matcher.services.ingestion import ingestion_requeue_stalled
+
+    content = bizinfo_file(bizinfo_item("PBLN_1"), bizinfo_item("PBLN_2"))
+    ingest_file(name="done.json", content=bizinfo_file(bizinfo_item("PBLN_1")))  # stored before the crash
+    long_ago = timezone.now() - timedelta(minutes=30)
+    dead = IngestionBatch.objects.create(
+        name="a.json",
+        payload=content,
+        status=IngestionBatch.Status.RUNNING,
+        records_done=1,
+        started_at=long_ago,
+        heartbeat_at=long_ago,
+    )
+    alive = IngestionBatch.objects.create(
+        name="b.json", payload=content, status=IngestionBatch.Status.RUNNING, heartbeat_at=timezone.now()
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ingestion_requeue_stalled(silent_for=timedelta(minutes=15)) == [dead.pk]
+
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert dead.status == IngestionBatch.Status.DONE  # the queued task ran it to the end
+    assert (dead.records_done, dead.programs_created, dead.records_unchanged) == (2, 1, 1)
+    assert "다시 대기열" in dead.error
+    assert alive.status == IngestionBatch.Status.RUNNING
+    assert sorted(Program.objects.values_list("source_id", flat=True)) == ["PBLN_1", "PBLN_2"]
