@@ -27,6 +27,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from matcher.engine.eligibility import Decision, FirmFacts, ProgramFacts, decide
+from matcher.engine.periods import is_open
 from matcher.engine.similarity import ProgramSimilarity
 from matcher.engine.text import split_sentences
 
@@ -107,14 +108,6 @@ class Ranked:
     is_open: bool | None = None
 
 
-def is_open(start: date | None, end: date | None, today: date) -> bool | None:
-    if start is None and end is None:
-        return None
-    if start and today < start:
-        return False
-    return not (end and today > end)
-
-
 class MatcherIndex:
     """A fitted model plus per-program vectors and facts; pickled as one unit by ``persistence``."""
 
@@ -168,7 +161,7 @@ class MatcherIndex:
         self.facts = [d.facts for d in docs]
         self.apply_start = [d.apply_start for d in docs]
         self.apply_end = [d.apply_end for d in docs]
-        # Ordinal days for a vectorised 'open' test; no start = always started, no end = never ends.
+        # Ordinal days for a vectorised periods.is_open: no start = always started, no end = never ends.
         self.start_ord = np.array(
             [d.apply_start.toordinal() if d.apply_start else 0 for d in docs], dtype=np.int32
         )

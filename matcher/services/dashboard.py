@@ -10,7 +10,10 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from matcher.engine.periods import application_status
 from matcher.models import IngestionBatch, MatchLog, Program
+
+_STATUS_LABELS = {"open": "접수 중", "upcoming": "접수 예정", "closed": "마감", "": "기간 미정"}
 
 
 @dataclass
@@ -80,14 +83,7 @@ def dashboard_stats(*, today: dt.date | None = None, days: int = 14) -> Dashboar
                 sectors[name] += 1
         for kind in program.support_types or []:
             support[kind] += 1
-        if program.apply_end is None:
-            open_closed["기간 미정·상시"] += 1
-        elif program.apply_end < today:
-            open_closed["마감"] += 1
-        elif program.apply_start and program.apply_start > today:
-            open_closed["접수 예정"] += 1
-        else:
-            open_closed["접수 중"] += 1
+        open_closed[_STATUS_LABELS[application_status(program.apply_start, program.apply_end, today)]] += 1
     since = today - dt.timedelta(days=days - 1)
     per_day = {
         row["day"]: row["n"]

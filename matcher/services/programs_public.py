@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matcher.engine.ksic import ksic_rows
+from matcher.engine.periods import application_status as period_status
 from matcher.engine.regions import Location, Region, default_gazetteer
 from matcher.models import Program
 from matcher.services.matching import FirmProfile, MatchFilters, ProgramMatch, match_firm
@@ -90,14 +91,7 @@ def published_program(*, program_id: int) -> Program:
 
 def application_status(*, program: Program, today: date | None = None) -> str:
     """'open', 'upcoming', 'closed' or '' when the program states no application period."""
-    today = today or timezone.localdate()
-    if program.apply_end and program.apply_end < today:
-        return "closed"
-    if program.apply_start and program.apply_start > today:
-        return "upcoming"
-    if program.apply_start or program.apply_end:
-        return "open"
-    return ""
+    return period_status(program.apply_start, program.apply_end, today or timezone.localdate())
 
 
 def format_krw(*, amount: int | None) -> str:

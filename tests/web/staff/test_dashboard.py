@@ -20,7 +20,9 @@ def test_dashboard_counts(viewer):
     published = Program.Status.PUBLISHED
     make_program(status=published, apply_end=dt.date(2025, 4, 30), support_types=["시제품", "R&D"])
     make_program(status=published, nationwide=True, regions=[], apply_end=dt.date(2025, 3, 1))
+    # A start without an end is a rolling call: open once begun.
     make_program(status=published, regions=[{"sido": "대구광역시", "sigungu": None}], apply_end=None)
+    make_program(status=published, apply_start=None, apply_end=None)
     make_program()  # in review: counted by status only
     MatchLog.objects.create(sector="x")
     MatchLog.objects.create(sector="y")
@@ -28,11 +30,11 @@ def test_dashboard_counts(viewer):
     stats = dashboard_stats(today=timezone.localdate())
     stats_then = dashboard_stats(today=today)
 
-    assert _bars(stats.status) == {"게시": 3, "검토 대기": 1}
-    assert _bars(stats.regions) == {"경상북도": 1, "전국": 1, "대구광역시": 1}
-    assert _bars(stats.support_types) == {"시제품": 3, "R&D": 1}
-    assert _bars(stats_then.open_closed) == {"접수 중": 1, "마감": 1, "기간 미정·상시": 1}
-    assert _bars(stats.sectors) == {"축전지 제조업": 3}
+    assert _bars(stats.status) == {"게시": 4, "검토 대기": 1}
+    assert _bars(stats.regions) == {"경상북도": 2, "전국": 1, "대구광역시": 1}
+    assert _bars(stats.support_types) == {"시제품": 4, "R&D": 1}
+    assert _bars(stats_then.open_closed) == {"접수 중": 2, "마감": 1, "기간 미정": 1}
+    assert _bars(stats.sectors) == {"축전지 제조업": 4}
     assert stats.matches_per_day.bars[-1].value == 2
     assert stats.matches_per_day.bars[-1].percent == 100
 
