@@ -9,8 +9,7 @@ import time
 from bench.devcorpus import SAMPLES, pipeline_docs
 from matcher.engine.baselines import BM25Baseline, TitleKeywordBaseline
 from matcher.engine.metrics import summarize
-from matcher.engine.ranking import MatcherIndex, Query, RankWeights, firm_query
-from matcher.engine.regions import Region
+from matcher.engine.ranking import MatcherIndex, Query, RankWeights
 
 
 def load_docs():
@@ -19,13 +18,9 @@ def load_docs():
 
 
 def dev_firm_query(firm: dict) -> Query:
-    return firm_query(
-        sector=firm["sector"],
-        description=firm.get("description", ""),
-        region=Region(firm["sido"], firm.get("sigungu") or None),
-        firm_type=firm.get("size", ""),
-        years=firm.get("years"),
-    )
+    from matcher.services.evaluation import judged_firm_query
+
+    return judged_firm_query(firm)
 
 
 def main(argv=None) -> None:

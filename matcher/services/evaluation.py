@@ -9,8 +9,8 @@ from pathlib import Path
 
 from matcher.engine.baselines import BM25Baseline, TitleKeywordBaseline
 from matcher.engine.metrics import summarize
-from matcher.engine.ranking import firm_query
-from matcher.engine.regions import Region
+from matcher.engine.ranking import Query, firm_query
+from matcher.engine.regions import default_gazetteer
 from matcher.models import Program
 from matcher.services.model_store import active_index, program_doc
 
@@ -27,7 +27,8 @@ def program_uids(programs: list[Program], seed_file: Path | None = SEED_PROGRAMS
     seeds = json.loads(seed_file.read_text(encoding="utf-8")) if seed_file and seed_file.exists() else []
     for program in programs:
         sid = program.source_id or ""
-        if sid.startswith(("kstartup2024:", "seed:", "bizinfo:")):
+        # 'kstartup2024:17', 'kstartup2025:3' …: the 통합공고 uid is the source id itself.
+        if re.match(r"kstartup\d{4}:", sid) or sid.startswith(("seed:", "bizinfo:")):
             uids[program.pk] = sid
         elif sid.startswith("PBLN_"):
             uids[program.pk] = f"bizinfo:{sid}"
@@ -53,6 +54,25 @@ def program_uids(programs: list[Program], seed_file: Path | None = SEED_PROGRAMS
     return uids
 
 
+def judged_firm_query(firm: Mapping) -> Query:
+    """The matcher query for one judged firm record (firms_dev.json's fields), its location resolved the
+    way the web form resolves it ('경북' + '구미시', or a ``location`` text such as '구미')."""
+    location_text = firm.get("location") or " ".join(
+        str(firm.get(key) or "") for key in ("sido", "sigungu") if firm.get(key)
+    )
+    location = default_gazetteer().resolve(location_text)
+    if location is None:
+        raise ValueError(f"firm {firm.get('id')!r}: location {location_text!r} is not a known 시도/시군구")
+    return firm_query(
+        sector=firm["sector"],
+        description=firm.get("description", ""),
+        region=location.region,
+        firm_type=firm.get("size") or firm.get("firm_type") or "",
+        years=firm.get("years"),
+        ksic_code=firm.get("ksic_code") or "",
+    )
+
+
 def evaluate(*, firms: list[dict], qrels: Mapping[str, Mapping[str, int]], k: int = 10) -> dict[str, dict]:
     """Metrics for our matcher and the two baselines over the published programs in the database."""
     programs = list(Program.objects.published().order_by("pk"))
@@ -60,17 +80,7 @@ def evaluate(*, firms: list[dict], qrels: Mapping[str, Mapping[str, int]], k: in
     docs = [program_doc(p) for p in programs]
     facts = {p.pk: d.facts for p, d in zip(programs, docs, strict=True)}
     index, version = active_index()
-    queries = {
-        f["id"]: firm_query(
-            sector=f["sector"],
-            description=f.get("description", ""),
-            region=Region(f["sido"], f.get("sigungu") or None),
-            firm_type=f.get("size", ""),
-            years=f.get("years"),
-        )
-        for f in firms
-        if f["id"] in qrels
-    }
+    queries = {f["id"]: judged_firm_query(f) for f in firms if f["id"] in qrels}
 
     def admits(firm_id: str, pid) -> bool:
         f = facts.get(pid)

@@ -9,7 +9,7 @@ in README "Evaluation" from an empty database.
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from matcher.services.evaluation import evaluate
 
@@ -37,9 +37,13 @@ class Command(BaseCommand):
 
         if load_dev_corpus:
             self._load_dev_corpus()
-        firm_list = jsonlib.loads(Path(firms).read_text(encoding="utf-8"))
-        judgements = jsonlib.loads(Path(qrels).read_text(encoding="utf-8"))
-        result = evaluate(firms=firm_list, qrels=judgements, k=k)
+        try:
+            firm_list = jsonlib.loads(Path(firms).read_text(encoding="utf-8"))
+            judgements = jsonlib.loads(Path(qrels).read_text(encoding="utf-8"))
+            result = evaluate(firms=firm_list, qrels=judgements, k=k)
+        except (OSError, ValueError, KeyError) as exc:
+            # A missing file, bad JSON, a firm without 'sector' or with an unknown location.
+            raise CommandError(f"cannot evaluate: {exc}") from exc
         if json:
             self.stdout.write(jsonlib.dumps(result, ensure_ascii=False, indent=2))
             return

@@ -71,6 +71,29 @@ def test_evaluate_command_on_tiny_qrels(programs, tmp_path, capsys):
     assert "matcher" in capsys.readouterr().out
 
 
+def test_evaluate_resolves_typed_locations_and_refuses_unknown_ones(programs, tmp_path, capsys):
+    from django.core.management.base import CommandError
+
+    qrels = {"F1": {"bizinfo:PBLN_1": 3, "bizinfo:PBLN_4": 0}, "F2": {"bizinfo:PBLN_1": 3}}
+    firms = [
+        {"id": "F1", "sector": "배터리", "sido": "경북", "sigungu": "구미"},  # short forms, as people type
+        {"id": "F2", "sector": "배터리", "location": "경상북도 구미시 공단동"},
+    ]
+    (tmp_path / "q.json").write_text(json.dumps(qrels, ensure_ascii=False))
+    (tmp_path / "f.json").write_text(json.dumps(firms, ensure_ascii=False))
+    call_command(
+        "evaluate", "--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"), "--json"
+    )
+    ours = json.loads(capsys.readouterr().out)["matcher"]
+    assert ours["ndcg@10"] == pytest.approx(1.0)  # 구미 resolved: the 구미시 program first, 포항시 never
+    assert ours["ineligible@10"] == 0.0
+
+    firms[1]["location"] = "아틀란티스"
+    (tmp_path / "f.json").write_text(json.dumps(firms, ensure_ascii=False))
+    with pytest.raises(CommandError, match="'F2': location '아틀란티스' is not a known"):
+        call_command("evaluate", "--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"))
+
+
 def test_evaluate_load_dev_corpus_ingests_and_refits(db, tmp_path, monkeypatch, capsys, settings):
     # Only the seed articles (a few seconds): they go through the article extractor and are mapped
     # to their seed:<name> uids by content.
