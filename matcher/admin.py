@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 
-from matcher.engine.analysis import program_search_terms
 from matcher.models import (
     AlertDelivery,
     Announcement,
@@ -72,9 +71,7 @@ class ProgramAdmin(admin.ModelAdmin):
     def save_model(self, request, obj: Program, form, change: bool) -> None:
         if not change or SEARCH_FIELDS & set(form.changed_data):
             # Matching reads search_terms, so it must follow the text a person typed.
-            obj.search_terms = program_search_terms(
-                title=obj.title, summary=obj.summary, keywords=obj.keywords
-            )
+            obj.refresh_search_terms()
         super().save_model(request, obj, form, change)
         if change:
             changes = {

@@ -387,16 +387,14 @@ def _merge_continuation(row: dict[str, str], continuation: dict[str, str]) -> di
 
 def _parse_kstartup_csv(name: str, text: str) -> Iterator[SourceRecord]:
     category = ""
-    pending: tuple[int, dict[str, str]] | None = (
-        None  # the last program row, until its continuations are read
-    )
+    # The last program row, held until the rows that continue it have been read.
+    pending: tuple[int, dict[str, str]] | None = None
 
     def finish(index: int, row: dict[str, str]) -> SourceRecord:
         row = dict(row, category=category)
         # raw keeps the category so a retry rebuilds the same record
-        record = _kstartup_row(
-            f"{name}#row{index}", json.dumps(row, ensure_ascii=False), row, category=category
-        )
+        raw = json.dumps(row, ensure_ascii=False)
+        record = _kstartup_row(f"{name}#row{index}", raw, row, category=category)
         year = _year(row.get("year"))
         if year is None:
             record.error = record.error or f"통합공고 row with no valid year ({row.get('year')!r})"
@@ -405,25 +403,21 @@ def _parse_kstartup_csv(name: str, text: str) -> Iterator[SourceRecord]:
         return record
 
     for index, raw, row, error in _csv_rows(name, KSTARTUP_CSV, text):
-        if row is None:
-            if pending:
-                yield finish(*pending)
-                pending = None
-            yield SourceRecord(format=KSTARTUP_CSV, origin=f"{name}#row{index}", raw=raw, error=error)
-            continue
-        number = row.get("no", "").strip()
-        if not number and pending is not None:
+        number = row.get("no", "").strip() if row is not None else ""
+        if row is not None and not number and pending is not None:
             pending = (pending[0], _merge_continuation(pending[1], row))
             continue
-        if pending:
+        if pending is not None:
             yield finish(*pending)
             pending = None
-        if number.startswith("◇"):
+        if row is None:
+            yield SourceRecord(format=KSTARTUP_CSV, origin=f"{name}#row{index}", raw=raw, error=error)
+        elif number.startswith("◇"):
             # '◇ 사업화 (34건)' → '사업화': a category header, not a program.
             category = re.sub(r"\s*\(\s*\d+\s*건\s*\)\s*$", "", number.lstrip("◇ ").strip())
-            continue
-        pending = (index, row)
-    if pending:
+        else:
+            pending = (index, row)
+    if pending is not None:
         yield finish(*pending)
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from matcher.engine.analysis import program_search_terms
 from matcher.engine.regions import Region
 
 # A program's content: what extraction fills in and staff may edit, in display order.
@@ -99,6 +100,12 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def refresh_search_terms(self) -> None:
+        """Re-analyse the matched text (after a person changed it), so matching reads what is shown."""
+        self.search_terms = program_search_terms(
+            title=self.title, summary=self.summary, keywords=self.keywords
+        )
 
     def staff_edited_fields(self) -> set[str]:
         """Content fields a person has changed (edit, split, merge), which a re-import must not overwrite."""

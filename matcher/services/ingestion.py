@@ -462,10 +462,9 @@ def _save_program(
     for name, value in values.items():
         if name not in edited:
             setattr(current, name, value)
-    if edited & SEARCH_FIELDS:
-        current.search_terms = program_search_terms(
-            title=current.title, summary=current.summary, keywords=current.keywords
-        )
+    if kept.keys() & SEARCH_FIELDS:
+        # The source's terms were analysed from text the correction replaced.
+        current.refresh_search_terms()
     current.announcement = announcement
     current.position = position
     # Publishing is a staff decision: an update never unpublishes; publish=True publishes a review one.

@@ -15,7 +15,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from matcher.engine.analysis import program_search_terms
 from matcher.models import Program, ProgramChange
 from matcher.models.programs import CONTENT_FIELDS, SEARCH_FIELDS
 from matcher.services.model_store import request_refit
@@ -57,13 +56,6 @@ def json_value(value: Any) -> Any:
     return _json_value(value)
 
 
-def _refresh_search_terms(program: Program) -> None:
-    """Re-analyse the matched text after a person changed it, so matching follows the correction."""
-    program.search_terms = program_search_terms(
-        title=program.title, summary=program.summary, keywords=program.keywords
-    )
-
-
 def _record(program: Program, *, user: User | None, action: str, changes: dict[str, Any]) -> ProgramChange:
     return ProgramChange.objects.create(
         program=program,
@@ -94,7 +86,7 @@ def program_update(*, program: Program, user: User | None, data: Mapping[str, An
         return None
     program.full_clean(exclude=["announcement"])
     if SEARCH_FIELDS & changes.keys():
-        _refresh_search_terms(program)
+        program.refresh_search_terms()
     program.save()
     if program.status == Program.Status.PUBLISHED:
         # A published program's eligibility changed: the served model must follow.
@@ -144,7 +136,7 @@ def program_split(*, program: Program, user: User | None, titles: Sequence[str])
     program = Program.objects.select_for_update().get(pk=program.pk)
     old_title = program.title
     program.title = titles[0]
-    _refresh_search_terms(program)
+    program.refresh_search_terms()
     program.save(update_fields=["title", "search_terms", "updated_at"])
     parts = [program]
     for offset, title in enumerate(titles[1:], start=1):
@@ -152,7 +144,7 @@ def program_split(*, program: Program, user: User | None, titles: Sequence[str])
         copy.pk = None
         copy.id = None
         copy.title = title
-        _refresh_search_terms(copy)
+        copy.refresh_search_terms()
         copy.source_id = None  # the source record belongs to the original only
         copy.position = program.position + offset
         copy.status = Program.Status.REVIEW
@@ -216,7 +208,7 @@ def program_merge(*, target: Program, other: Program, user: User | None) -> Prog
         evidence[name] = _merge_lists(evidence.get(name, []), sentences)
     target.evidence = evidence
     if SEARCH_FIELDS & changes.keys():
-        _refresh_search_terms(target)
+        target.refresh_search_terms()
     target.save()
     changes["merged_from"] = [None, other.pk]
     _record(target, user=user, action="merged", changes=changes)
