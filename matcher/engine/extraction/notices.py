@@ -376,6 +376,9 @@ _YEARS_RANGE = re.compile(
     r"(?:창업|업력)?\s?(\d{1,2})\s?(?:년\s?)?[~∼-]\s?(\d{1,2})\s?년\s?(?:차|이내|이하|미만)?"
 )
 _YEARS_MIN = re.compile(r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:초과|이상|경과)")
+# A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
+_TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
+_PRE_STARTUP = re.compile(r"예비\s?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)")
 
 
 def extract_firm_types(
@@ -397,7 +400,7 @@ def extract_firm_types(
         if not text:
             continue
         before = len(types)
-        if re.search(r"예비\s?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)", text):
+        if _PRE_STARTUP.search(text):
             types.append("예비창업자")
         if re.search(
             r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?\d|업력\s?\d|\d\s?년\s?이내\s?(?:\(?예비\)?)?\s?창업|창업\s?후",
@@ -434,17 +437,31 @@ def extract_firm_types(
             if value <= 20:
                 years_max = value if years_max is None else max(years_max, value)
                 year_evidence.append(text.strip()[:300])
-        if text is target and types:
-            locked = list(types)
+        if text is target:
+            tail = _TARGET_YEARS_TAIL.search(text)
+            if tail and float(tail.group(1)) <= 20:
+                value = float(tail.group(1))
+                years_max = value if years_max is None else max(years_max, value)
+                year_evidence.append(text.strip()[:300])
+            if types:
+                locked = list(types)
     if target and locked is None and _NON_FIRM_TARGET.search(target) and not _FIRM_WORDS.search(target):
         # The target names schools, students or private persons and no business of any kind.
         evidence["firm_types"] = [target.strip()[:300]]
         return [NON_FIRM], None, None
     ordered = list(dict.fromkeys(locked if locked is not None else types))
+    if (
+        locked is not None
+        and "창업기업" in ordered
+        and "예비창업자" not in ordered
+        and any(_PRE_STARTUP.search(s) and "제외" not in s for s in sources if s is not target)
+    ):
+        # A coarse startup category ('창업벤처') whose own text admits would-be founders as well.
+        ordered.append("예비창업자")
     if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
-    if years_max is not None and "창업기업" not in ordered and "예비창업자" not in ordered:
-        ordered.append("창업기업")
+    if years_max is not None and "창업기업" not in ordered:
+        ordered.append("창업기업")  # an 업력 limit admits founded businesses, with or without 예비창업자
     if years_min is not None and years_max is not None and years_min >= years_max:
         years_min = None
     if type_evidence:

@@ -74,6 +74,22 @@ def test_firm_types_from_target_lines():
     assert types[:2] == ["예비창업자", "창업기업"] and high == 3 and low is None
 
 
+def test_a_target_cell_cut_after_its_years_limit_still_admits_startups():
+    # A wrapped PDF cell: '예비창업자 및 7년 이내' (창업기업 went to the next line).
+    types, _, high = extract_firm_types("예비창업자 및 7년 이내")
+    assert types == ["예비창업자", "창업기업"] and high == 7
+    assert extract_firm_types("예비창업자")[0] == ["예비창업자"]
+
+
+def test_a_coarse_startup_category_admits_would_be_founders_the_text_names():
+    body = "☞ 녹색산업 분야 예비창업자 및 업력 7년 이내 기업\n\n☞ 맞춤형 전문가 멘토링 지원"
+    types, _, high = extract_firm_types("창업벤처", body)
+    assert "예비창업자" in types and "창업기업" in types and high == 7
+    # ... but not when the text excludes them, nor when it never names them.
+    assert "예비창업자" not in extract_firm_types("창업벤처", "☞ 창업기업 대상 (예비창업자 제외)")[0]
+    assert "예비창업자" not in extract_firm_types("창업벤처", "☞ 업력 7년 이내 기업")[0]
+
+
 def test_school_and_student_targets_are_not_businesses():
     assert extract_firm_types("전국 초·중·고등학교 및 대안학교, 학교밖 센터")[0] == ["학교·학생·개인"]
     assert extract_firm_types("일반대학/전문대학")[0] == ["학교·학생·개인"]
