@@ -68,6 +68,7 @@ EN = {
     "접수 중": "Open",
     "접수 예정": "Opens soon",
     "마감": "Closed",
+    "제도 안내 (신청 사업 아님)": "Scheme guide (nothing to apply for)",
     "기관": "Agency",
     "지역": "Region",
     "예산": "Budget",

@@ -19,7 +19,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FORMAT_VERSION = 1
+# 2: the index keeps which programs are information-only notices.
+FORMAT_VERSION = 2
 MAGIC = "grantmatch-matcher"
 
 

@@ -6,11 +6,14 @@ program against the firm's query (sparse column gather + a dense latent product)
 applies eligibility per distinct region / firm-type group (so 100k programs cost a
 few hundred rule evaluations), and orders the eligible ones by
 
-    score = similarity × (1 + region_weight × specificity + type_weight × type fit) + open_weight × open
+    score = similarity × (1 + region_weight × specificity + type_weight × type fit)
+            + kind_weight × kind fit + open_weight × open
 
 where specificity is 0 for nationwide, 0.5 for a 시도 and 1 for a 시군구 program
 (a 구미시 program above a nationwide one at equal fit). Openness is a small bonus:
-relevance decides.
+relevance decides. Two factors then scale the score down: a notice that says it is not a
+support program (a tax-scheme guide), and support only a manufacturer can use (a smart
+factory) offered to a firm that does not make things.
 
 Plain Python, no Django.
 """
@@ -46,6 +49,17 @@ _FIRM_KINDS = {
     "export": re.compile(r"수출|해외|글로벌"),
 }
 KINDS = tuple(_PROGRAM_KINDS)
+# Support that only a firm of the same kind can use: a smart factory needs a factory. (An export
+# programme still suits a firm that has not exported yet, and startup limits are eligibility rules.)
+KINDS_ONLY_FOR_THEIR_FIRMS = ("manufacturing",)
+# A notice that says of itself that it is not a support programme ('본 내용은 지원사업이 아니라 …
+# 조세지원제도에 대한 안내입니다'): a guide to a scheme, with nothing to apply for.
+_NOT_A_PROGRAM = re.compile(r"지원\s?사업이?\s?(?:아니|아닌|아님|아닙)")
+
+
+def is_information_only(text: str) -> bool:
+    """Whether a program's title and opening text say it is information, not a support programme."""
+    return bool(_NOT_A_PROGRAM.search(text[:600]))
 
 
 def program_kinds(text: str) -> frozenset[str]:
@@ -74,6 +88,7 @@ class ProgramDoc:
     apply_end: date | None = None
     support_types: tuple[str, ...] = ()
     kinds: frozenset[str] | None = None  # None: read from ``text``
+    information_only: bool | None = None  # None: read from ``text``
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,10 @@ class RankWeights:
     open: float = 0.02
     title: float = 0.0  # weight of the title-only character similarity
     kind: float = 0.1  # added when the program's kind of support suits the kind of firm
+    # Multipliers, chosen the same way (bench/cv_weights.py): a notice that says it is not a
+    # support programme, and support for another kind of firm (a smart factory for a restaurant).
+    information_only: float = 0.2
+    other_kind: float = 0.5
     min_similarity: float = 0.02
     rescore: int | None = 1000  # candidates re-scored with character n-grams (None: all)
 
@@ -106,6 +125,7 @@ class Ranked:
     decision: Decision
     matched_terms: list[str] = field(default_factory=list)
     is_open: bool | None = None
+    information_only: bool = False
 
 
 class MatcherIndex:
@@ -173,6 +193,13 @@ class MatcherIndex:
             kinds = doc.kinds if doc.kinds is not None else program_kinds(doc.text)
             for k, kind in enumerate(KINDS):
                 self.kinds[i, k] = kind in kinds
+        self.information_only = np.array(
+            [
+                d.information_only if d.information_only is not None else is_information_only(d.text)
+                for d in docs
+            ],
+            dtype=bool,
+        )
         self.has_period = np.array([bool(d.apply_start or d.apply_end) for d in docs], dtype=bool)
         self.support_types = [d.support_types for d in docs]
 
@@ -286,6 +313,17 @@ class MatcherIndex:
             final = final + weights.kind * kind_fit[candidates]
         if weights.open:
             final = final + weights.open * open_now[candidates].astype(np.float32)
+        info = self.information_only[candidates]
+        if weights.information_only != 1.0 and info.any():
+            final = np.where(info, final * weights.information_only, final)
+        unsuited = [
+            k
+            for k, kind in enumerate(KINDS)
+            if kind in KINDS_ONLY_FOR_THEIR_FIRMS and kind not in query.kinds
+        ]
+        if weights.other_kind != 1.0 and unsuited:
+            other = self.kinds[candidates][:, unsuited].any(axis=1)
+            final = np.where(other, final * weights.other_kind, final)
         want = offset + limit
         if want < len(candidates):
             top = np.argpartition(-final, want - 1)[:want]
@@ -309,6 +347,7 @@ class MatcherIndex:
                     decision=decision,
                     matched_terms=self.model.matched_terms_fast(query_terms, self.terms[i]),
                     is_open=is_open(self.apply_start[i], self.apply_end[i], today),
+                    information_only=bool(self.information_only[i]),
                 )
             )
         return results, len(candidates)

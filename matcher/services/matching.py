@@ -45,6 +45,7 @@ class ProgramMatch:
     evidence: list[str] = field(default_factory=list)  # source sentences that support the match
     eligibility: list[str] = field(default_factory=list)  # why the firm may apply, in Korean
     is_open: bool | None = None  # None when the program states no application period
+    information_only: bool = False  # the notice says it is a guide to a scheme, not a programme
 
 
 @dataclass
@@ -117,6 +118,7 @@ def match_firm(
                     evidence=_evidence(program, result.matched_terms),
                     eligibility=decision.reasons,
                     is_open=result.is_open,
+                    information_only=result.information_only,
                 )
             )
             if len(items) >= limit:

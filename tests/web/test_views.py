@@ -58,6 +58,25 @@ def test_results_rank_an_eligible_matching_program(client, programs):
     assert "적합도" in html
 
 
+def test_a_scheme_guide_is_labelled_and_ranked_below_programmes(client, programs):
+    from tests.web.conftest import make_program
+
+    guide = make_program(
+        title="이차전지 양극재 제조 설비 투자 세액공제 안내",
+        nationwide=True,
+        summary=(
+            "※ 본 내용은 지원사업이 아니라 조세지원제도에 대한 안내입니다. "
+            "이차전지 양극재 제조 설비 세액공제."
+        ),
+    )
+    html = _results(client, **GUMI).content.decode()
+    titles = _card_titles(html)
+    assert titles.index(programs["gumi"].title) < titles.index(guide.title)
+    cards = {t: card for card in html.split('<li class="card">')[1:] for t in titles if t in card}
+    assert "제도 안내 (신청 사업 아님)" in cards[guide.title]
+    assert "제도 안내 (신청 사업 아님)" not in cards[programs["gumi"].title]
+
+
 def test_eligibility_is_never_violated(client, programs):
     # A 포항 firm never sees the 구미시-only program, and vice versa.
     html = _results(client, sector="이차전지 양극재 제조", location="경북 포항시").content.decode()

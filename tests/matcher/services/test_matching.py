@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from matcher.engine.analysis import analyze_to_string
+from matcher.engine.persistence import FORMAT_VERSION
 from matcher.engine.regions import Region
 from matcher.models import Firm, MatcherModelVersion, MatchLog, Program
 from matcher.services import model_store
@@ -100,7 +101,7 @@ def test_score_bar_follows_the_ranking(corpus):
 def test_model_is_written_with_a_version_row(corpus, settings):
     version = matcher_refit()
     row = MatcherModelVersion.objects.get(version=version)
-    assert row.active and row.program_count == len(corpus) and row.format_version == 1
+    assert row.active and row.program_count == len(corpus) and row.format_version == FORMAT_VERSION
     assert Path(row.path).parent == Path(settings.MODEL_DIR) and Path(row.path).exists()
     assert MatcherModelVersion.objects.filter(active=True).count() == 1
 

@@ -1,0 +1,73 @@
+import pytest
+
+from matcher.engine.analysis import analyze_to_string
+from matcher.engine.eligibility import ProgramFacts
+from matcher.engine.ranking import MatcherIndex, ProgramDoc, RankWeights, firm_query, is_information_only
+from matcher.engine.regions import Region
+
+GUMI = Region("경상북도", "구미시")
+FILLER = [
+    "관광 체험 콘텐츠 스타트업 육성 및 해양 관광 플랫폼",
+    "수출 바우처 해외 전시회 참가 지원",
+    "의료기기 인허가 및 임상 지원",
+    "반도체 장비 부품 국산화 기술개발",
+]
+
+
+def _index(texts: list[str]) -> MatcherIndex:
+    docs = [
+        ProgramDoc(i, analyze_to_string(t), t, ProgramFacts(nationwide=True))
+        for i, t in enumerate([*texts, *FILLER])
+    ]
+    return MatcherIndex.build(docs, n_components=4, use_ksic=False)
+
+
+def _raw(index: MatcherIndex, query, weights: RankWeights) -> dict:
+    ranked, _ = index.rank(query, limit=20, weights=weights)
+    return {r.program_id: r for r in ranked}
+
+
+def test_information_only_notices_are_recognised_by_what_they_say_of_themselves():
+    guide = (
+        "연구개발비 세액공제 안내(2025년 중소기업 조세지원)\n기타\n"
+        "※ 본 내용은 지원사업이 아니라 조세지원제도에 대한 안내입니다."
+    )
+    assert is_information_only(guide)
+    assert is_information_only("제도 안내\n이 공고는 지원사업이 아닙니다.")
+    assert not is_information_only("2025년 연구개발 지원사업 참여기업 모집 공고\n지원사업 안내 및 신청 방법")
+    # Only the opening counts: a later sentence about another scheme does not turn a call into a guide.
+    assert not is_information_only(
+        "연구개발 지원사업 모집 공고\n" + "지원 내용 " * 100 + "지원사업이 아닌 융자"
+    )
+
+
+def test_a_notice_that_is_not_a_program_ranks_below_a_call_for_applications():
+    guide = (
+        "연구개발비 세액공제 안내\n※ 본 내용은 지원사업이 아니라 조세지원제도에 대한 안내입니다.\n"
+        "연구개발 비용 세액공제 연구개발 기업 연구개발"
+    )
+    call = "중소기업 연구개발 과제 참여기업 모집 공고\n기술 개발 과제 지원"
+    index = _index([guide, call])
+    query = firm_query(sector="연구개발", region=GUMI)
+    unscaled = _raw(index, query, RankWeights(information_only=1.0))
+    assert unscaled[0].raw_score > unscaled[1].raw_score  # the guide matches the words better
+    shipped = _raw(index, query, RankWeights())
+    assert shipped[0].information_only and not shipped[1].information_only
+    assert shipped[0].raw_score == pytest.approx(unscaled[0].raw_score * RankWeights().information_only)
+    assert shipped[1].raw_score > shipped[0].raw_score
+
+
+@pytest.mark.parametrize(
+    ("sector", "scaled"),
+    [("한식 음식점 운영 식품", True), ("감귤 가공식품 제조", False)],
+)
+def test_support_for_manufacturers_counts_less_for_a_firm_that_makes_nothing(sector, scaled):
+    smart_factory = "식품 스마트공장 구축 지원\n제조기업 공정 자동화 식품"
+    generic = "소상공인 경영 개선 지원\n식품 온라인 판로"
+    index = _index([smart_factory, generic])
+    query = firm_query(sector=sector, region=GUMI)
+    full = _raw(index, query, RankWeights(other_kind=1.0))
+    shipped = _raw(index, query, RankWeights())
+    factor = RankWeights().other_kind if scaled else 1.0
+    assert shipped[0].raw_score == pytest.approx(full[0].raw_score * factor)
+    assert shipped[1].raw_score == pytest.approx(full[1].raw_score)  # no manufacturing kind: unchanged
