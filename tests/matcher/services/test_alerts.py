@@ -104,6 +104,24 @@ def test_digest_sends_each_new_matching_program_once(editor, django_capture_on_c
     assert AlertDelivery.objects.filter(profile=profile).count() == 3
 
 
+def test_a_scheme_guide_is_not_announced_as_a_new_program(editor, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    profile = _subscribe(capture)
+    profile_confirm(token=profile.confirm_token)
+    guide = _publish(
+        editor,
+        capture,
+        title="구미 이차전지 소재 기업 투자 세액공제 안내",
+        summary="※ 본 내용은 지원사업이 아니라 조세지원제도에 대한 안내입니다. 이차전지 소재 기업 세액공제.",
+    )
+    program = _publish(editor, capture, title="구미 이차전지 소재 실증 지원")
+    mail.outbox.clear()
+
+    assert send_alert_digests().programs_sent == 1
+    assert program.title in mail.outbox[0].body and guide.title not in mail.outbox[0].body
+    assert not AlertDelivery.objects.filter(program=guide).exists()
+
+
 def test_unsubscribe_stops_alerts(editor, django_capture_on_commit_callbacks):
     capture = django_capture_on_commit_callbacks
     profile = _subscribe(capture)
