@@ -63,12 +63,16 @@ def ksic_terms() -> tuple[str, ...]:
 _HANGUL2 = re.compile(r"^[가-힣]{2}$")
 
 
-def learn_abbreviations(documents: Sequence[str], min_documents: int = 2) -> dict[str, str]:
+def learn_abbreviations(
+    documents: Sequence[str], min_documents: int = 2, min_lift: float = 3.0
+) -> dict[str, str]:
     """Korean two-syllable abbreviations attested in the corpus: '방위 산업' → '방산', '중소 기업' → '중기'.
 
     The general rule (first syllable of each of two two-syllable nouns) proposes a candidate; it is kept
     only when the short form is itself a corpus term and at least half of the documents using it (and
-    ``min_documents``) also contain the full pair, so chance collisions ('수출 산업' → '수산') are dropped.
+    ``min_documents``) also contain the full pair, so chance collisions ('수출 산업' → '수산') are dropped,
+    and when that share is ``min_lift`` times the pair's share of all documents: a pair found almost
+    everywhere ('지원 사업') co-occurs with any word, so '지사' is not its abbreviation.
     Returns short form → 'first second'.
     """
     # Two passes: the two-syllable terms first, so the second keeps only pairs whose short form
@@ -100,7 +104,8 @@ def learn_abbreviations(documents: Sequence[str], min_documents: int = 2) -> dic
         short = first[0] + second[0]
         together = len(docs & term_docs[short])
         # Most documents using the short form also spell it out: an abbreviation, not another word.
-        if together < min_documents or together < 0.5 * len(term_docs[short]):
+        share = together / len(term_docs[short])
+        if together < min_documents or share < 0.5 or share < min_lift * len(docs) / len(tokenised):
             continue
         if together > out.get(short, (0, ""))[0]:
             out[short] = (together, f"{first} {second}")

@@ -100,5 +100,12 @@ def test_abbreviations_are_learned_only_when_the_corpus_attests_them():
     ]
     links = learn_abbreviations(corpus)
     assert links == {"방산": "방위 산업"}  # '수산' is its own word, not '수출 산업'
+    # A pair found in nearly every document co-occurs with any word: '지사' (a branch office) is not
+    # short for '지원 사업', though every notice naming a 지사 also says 지원 사업.
+    notices = [
+        f"지원 사업 {topic}" for topic in ("해외 지사 설립", "지사 개설 수출", "스마트 공장", "수출 바우처")
+    ]
+    assert "지사" not in learn_abbreviations(notices)
+    assert learn_abbreviations(notices, min_lift=1.0) == {"지사": "지원 사업"}  # the old rule's mistake
     model = ProgramSimilarity(n_components=2).fit([(t, t) for t in corpus])
     assert model.expand_query("방산 부품") == "방산 부품 방위 산업"
