@@ -3,6 +3,7 @@ from django.db import models
 
 from matcher.engine.analysis import program_search_terms
 from matcher.engine.regions import Region
+from matcher.engine.support_kinds import is_information_only
 
 # A program's content: what extraction fills in and staff may edit, in display order.
 CONTENT_FIELDS: tuple[str, ...] = (
@@ -113,6 +114,16 @@ class Program(models.Model):
         for changes in self.changes.filter(action__in=STAFF_EDIT_ACTIONS).values_list("changes", flat=True):
             edited.update(name for name in changes or {} if name in CONTENT_FIELDS)
         return edited
+
+    def matched_text(self) -> str:
+        """The text the matcher reads beside ``search_terms``: title, keywords, sectors and summary."""
+        sectors = " ".join(s.get("name", "") for s in self.sectors or [] if isinstance(s, dict))
+        return "\n".join([self.title, " ".join(self.keywords or []), sectors, self.summary or ""])
+
+    @property
+    def is_information_only(self) -> bool:
+        """The notice says it is a guide to a scheme, not a support programme (ranked low, labelled)."""
+        return is_information_only(self.matched_text())
 
     @property
     def region_list(self) -> list[Region]:

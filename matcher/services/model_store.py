@@ -29,12 +29,6 @@ from matcher.models import MatcherModelVersion, Program
 logger = logging.getLogger(__name__)
 
 
-def program_text(program: Program) -> str:
-    """The text a program is matched on: title, keywords, sectors and summary."""
-    sectors = " ".join(s.get("name", "") for s in program.sectors or [] if isinstance(s, dict))
-    return "\n".join([program.title, " ".join(program.keywords or []), sectors, program.summary or ""])
-
-
 def program_facts(program: Program) -> ProgramFacts:
     return ProgramFacts.from_fields(
         nationwide=program.nationwide,
@@ -46,7 +40,7 @@ def program_facts(program: Program) -> ProgramFacts:
 
 
 def program_doc(program: Program) -> ProgramDoc:
-    text = program_text(program)
+    text = program.matched_text()
     # search_terms is stored at ingestion; analyse live only for programs that lack it.
     terms = program.search_terms or analyze_to_string(text)
     return ProgramDoc(

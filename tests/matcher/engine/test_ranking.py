@@ -2,8 +2,9 @@ import pytest
 
 from matcher.engine.analysis import analyze_to_string
 from matcher.engine.eligibility import ProgramFacts
-from matcher.engine.ranking import MatcherIndex, ProgramDoc, RankWeights, firm_query, is_information_only
+from matcher.engine.ranking import MatcherIndex, ProgramDoc, RankWeights, firm_query
 from matcher.engine.regions import Region
+from matcher.engine.support_kinds import is_information_only
 
 GUMI = Region("경상북도", "구미시")
 FILLER = [

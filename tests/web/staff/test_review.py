@@ -47,6 +47,22 @@ def test_queue_lists_programs_in_review_only(client, viewer):
     assert "이미 게시" in client.get(reverse("staff:program_list") + "?status=published").content.decode()
 
 
+def test_a_scheme_guide_is_marked_in_the_queue_and_on_its_page(client, viewer):
+    guide = make_program(
+        title="연구개발비 세액공제 안내",
+        summary="※ 본 내용은 지원사업이 아니라 조세지원제도에 대한 안내입니다.",
+    )
+    program = make_program(title="연구개발 과제 모집", summary="연구개발 과제를 지원합니다.")
+    client.force_login(viewer)
+    rows = client.get(reverse("staff:program_list")).content.decode().split("<tr")
+    assert "제도 안내" in next(r for r in rows if guide.title in r)
+    assert "제도 안내" not in next(r for r in rows if program.title in r)
+    page = client.get(reverse("staff:program_detail", args=[guide.pk])).content.decode()
+    assert "제도 안내 (지원사업 아님)" in page
+    other = client.get(reverse("staff:program_detail", args=[program.pk])).content.decode()
+    assert "제도 안내 (지원사업 아님)" not in other
+
+
 def test_detail_shows_evidence_next_to_each_field_escaped(client, viewer):
     program = make_program(title="<script>alert(1)</script> 사업")
     client.force_login(viewer)
