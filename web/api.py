@@ -78,6 +78,7 @@ class MatchItemOut(ProgramSummaryOut):
     rank: int
     score: float
     is_open: bool | None
+    information_only: bool  # a guide to a scheme (the notice says it is not a support program)
     matched_terms: list[str]
     reason: str
     evidence: list[str]
@@ -215,6 +216,7 @@ def match(request: HttpRequest, payload: MatchIn):
                 "rank": rank,
                 "score": round(max(0.0, min(1.0, item.score)), 4),
                 "is_open": item.is_open,
+                "information_only": item.information_only,
                 "matched_terms": item.matched_terms,
                 "reason": reason_sentence(match=item),
                 "evidence": item.evidence,

@@ -29,6 +29,19 @@ def test_match_returns_ranked_eligible_programs(client, programs):
     assert [item["rank"] for item in data["items"]] == list(range(1, len(ids) + 1))
 
 
+def test_match_flags_scheme_guides(client, programs):
+    from tests.web.conftest import make_program
+
+    guide = make_program(
+        title="이차전지 양극재 설비투자 세액공제 안내",
+        nationwide=True,
+        summary="※ 본 내용은 지원사업이 아니라 조세지원제도에 대한 안내입니다. 이차전지 양극재 제조 설비.",
+    )
+    items = _match(client, {**GUMI, "limit": 10}).json()["items"]
+    flags = {item["id"]: item["information_only"] for item in items}
+    assert flags[guide.pk] is True and flags[programs["gumi"].pk] is False
+
+
 def test_match_with_selects_and_paging(client, many_programs):
     first = _match(client, {**GUMI, "sector": "이차전지 공정", "limit": 10}).json()
     second = _match(client, {**GUMI, "sector": "이차전지 공정", "limit": 10, "offset": 10}).json()
