@@ -76,25 +76,21 @@ def learn_abbreviations(
     Returns short form → 'first second'.
     """
     # Two passes: the two-syllable terms first, so the second keeps only pairs whose short form
-    # occurs at all (most pairs do not; this keeps a 100k-program fit fast). Regex results are memoised.
-    two_syllable: dict[str, bool] = {}
-
-    def is_two(token: str) -> bool:
-        known = two_syllable.get(token)
-        if known is None:
-            known = two_syllable[token] = bool(_HANGUL2.match(token))
-        return known
-
+    # occurs at all (most pairs do not). Membership tests on one set of the corpus's two-syllable
+    # terms, not a regex per token, keep a 100k-program fit fast.
     tokenised = [doc.split() for doc in documents]
+    vocabulary: set[str] = set()
+    for tokens in tokenised:
+        vocabulary.update(tokens)
+    two = {token for token in vocabulary if _HANGUL2.match(token)}
     term_docs: dict[str, set[int]] = {}
     for index, tokens in enumerate(tokenised):
-        for token in set(tokens):
-            if is_two(token):
-                term_docs.setdefault(token, set()).add(index)
+        for token in two.intersection(tokens):
+            term_docs.setdefault(token, set()).add(index)
     pair_docs: dict[tuple[str, str], set[int]] = {}
     for index, tokens in enumerate(tokenised):
         for first, second in pairwise(tokens):
-            if first == second or not (is_two(first) and is_two(second)):
+            if first == second or first not in two or second not in two:
                 continue
             short = first[0] + second[0]
             if short in term_docs and short not in (first, second):
