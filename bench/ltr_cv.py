@@ -63,7 +63,7 @@ def features(index: MatcherIndex, docs, firms) -> tuple[list, np.ndarray]:
         )
         latent = index.latent[ids] @ vec.latent if vec.latent is not None else np.zeros(len(ids))
         chars = index.chars[ids] @ qc
-        title = index.title_chars[ids] @ qc
+        title = index.title_chars()[ids] @ qc
         wanted = [k for k, kind in enumerate(KINDS) if kind in q.kinds]
         top = max(r.similarity for r in ranked) or 1.0
         for rank, (r, i) in enumerate(zip(ranked, ids, strict=True)):

@@ -116,8 +116,10 @@ class MatcherIndex:
         # Programs × character n-grams: used to re-score the best candidates only (n-grams are dense).
         self.chars = sparse[:, n_words:].tocsr()
         # The title alone in character n-grams (a title naming the firm's industry: aimed at it).
-        titles = [d.text.split("\n", 1)[0] for d in docs]
-        self.title_chars = normalize(model.char_vectorizer_.transform(titles)).astype(np.float32).tocsr()
+        # Built on first use: the shipped weights give the title view 0, and at 100k programs its
+        # character analysis is about a tenth of the fit.
+        self.titles = [d.text.split("\n", 1)[0] for d in docs]
+        self._title_chars: sp.csr_matrix | None = None
         self.latent = latent
         # Eligibility groups: distinct region sets and distinct firm-type rules.
         self.region_groups: list[ProgramFacts] = []
@@ -178,6 +180,13 @@ class MatcherIndex:
     def __len__(self) -> int:
         return len(self.program_ids)
 
+    def title_chars(self) -> sp.csr_matrix:
+        """Programs × character n-grams of the title alone (a title naming the firm's industry)."""
+        if self._title_chars is None:
+            chars = self.model.char_vectorizer_.transform(self.titles)
+            self._title_chars = normalize(chars).astype(np.float32).tocsr()
+        return self._title_chars
+
     # -- scoring -------------------------------------------------------------
     def similarities(
         self,
@@ -207,7 +216,7 @@ class MatcherIndex:
             q[vectors.char_indices] = vectors.char_values
             scores[pool] += self.chars[pool] @ q
             if title_weight and self.model.char_weight:
-                scores[pool] += (self.title_chars[pool] @ q) * (title_weight / self.model.char_weight)
+                scores[pool] += (self.title_chars()[pool] @ q) * (title_weight / self.model.char_weight)
         return scores
 
     def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:

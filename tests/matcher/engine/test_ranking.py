@@ -72,3 +72,18 @@ def test_support_for_manufacturers_counts_less_for_a_firm_that_makes_nothing(sec
     factor = RankWeights().other_kind if scaled else 1.0
     assert shipped[0].raw_score == pytest.approx(full[0].raw_score * factor)
     assert shipped[1].raw_score == pytest.approx(full[1].raw_score)  # no manufacturing kind: unchanged
+
+
+def test_the_title_view_is_built_on_first_use_and_favours_a_title_naming_the_industry():
+    # Same words, but only one program names the industry in its title.
+    named = "이차전지 양극재 시제품 지원\n중소기업 공정 개선"
+    body_only = "중소기업 공정 개선 지원\n이차전지 양극재 시제품"
+    index = _index([named, body_only])
+    assert index._title_chars is None  # not built by the fit: the shipped weights give it 0
+    query = firm_query(sector="이차전지 양극재", region=GUMI)
+    plain = _raw(index, query, RankWeights(title=0.0))
+    assert index._title_chars is None
+    titled = _raw(index, query, RankWeights(title=0.5))
+    assert index.title_chars().shape[0] == len(index)
+    gain = {pid: titled[pid].similarity - plain[pid].similarity for pid in (0, 1)}
+    assert gain[0] > gain[1] >= 0
