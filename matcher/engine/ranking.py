@@ -75,7 +75,7 @@ class RankWeights:
     title: float = 0.0  # weight of the title-only character similarity
     kind: float = 0.1  # added when the program's kind of support suits the kind of firm
     # Multipliers, chosen the same way (bench/cv_weights.py): a notice that says it is not a
-    # support programme, and support for another kind of firm (a smart factory for a restaurant).
+    # support program, and support for another kind of firm (a smart factory for a restaurant).
     information_only: float = 0.2
     other_kind: float = 0.5
     min_similarity: float = 0.02

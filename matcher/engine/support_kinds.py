@@ -2,7 +2,7 @@
 
 General rules, not tied to any program or firm: a manufacturer ↔ smart-factory / manufacturing-innovation
 support, an exporter ↔ export support, a startup ↔ startup support; and notices that are guides to a
-scheme rather than support programmes.
+scheme rather than support programs.
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ _FIRM_KINDS = {
 }
 KINDS = tuple(_PROGRAM_KINDS)
 # Support that only a firm of the same kind can use: a smart factory needs a factory. (An export
-# programme still suits a firm that has not exported yet, and startup limits are eligibility rules.)
+# program still suits a firm that has not exported yet, and startup limits are eligibility rules.)
 KINDS_ONLY_FOR_THEIR_FIRMS = ("manufacturing",)
-# A notice that says of itself that it is not a support programme ('본 내용은 지원사업이 아니라 …
+# A notice that says of itself that it is not a support program ('본 내용은 지원사업이 아니라 …
 # 조세지원제도에 대한 안내입니다'): a guide to a scheme, with nothing to apply for.
 _NOT_A_PROGRAM = re.compile(r"지원\s?사업이?\s?(?:아니|아닌|아님|아닙)")
 
 
 def is_information_only(text: str) -> bool:
-    """Whether a program's title and opening text say it is information, not a support programme."""
+    """Whether a program's title and opening text say it is information, not a support program."""
     return bool(_NOT_A_PROGRAM.search(text[:600]))
 
 

@@ -122,7 +122,7 @@ class Program(models.Model):
 
     @property
     def is_information_only(self) -> bool:
-        """The notice says it is a guide to a scheme, not a support programme (ranked low, labelled)."""
+        """The notice says it is a guide to a scheme, not a support program (ranked low, labelled)."""
         return is_information_only(self.matched_text())
 
     @property

@@ -118,7 +118,7 @@ def new_programs_for(profile: SavedProfile) -> list[Program]:
         if program.id in delivered or program.status != Program.Status.PUBLISHED:
             continue
         if match.information_only:
-            continue  # a guide to a scheme: nothing to apply for, so not a new programme to announce
+            continue  # a guide to a scheme: nothing to apply for, so not a new program to announce
         if program.published_at is None or program.published_at < profile.confirmed_at:
             continue
         fresh.append(program)

@@ -45,7 +45,7 @@ class ProgramMatch:
     evidence: list[str] = field(default_factory=list)  # source sentences that support the match
     eligibility: list[str] = field(default_factory=list)  # why the firm may apply, in Korean
     is_open: bool | None = None  # None when the program states no application period
-    information_only: bool = False  # the notice says it is a guide to a scheme, not a programme
+    information_only: bool = False  # the notice says it is a guide to a scheme, not a program
 
 
 @dataclass

@@ -58,7 +58,7 @@ def test_results_rank_an_eligible_matching_program(client, programs):
     assert "적합도" in html
 
 
-def test_a_scheme_guide_is_labelled_and_ranked_below_programmes(client, programs):
+def test_a_scheme_guide_is_labelled_and_ranked_below_programs(client, programs):
     from tests.web.conftest import make_program
 
     guide = make_program(
