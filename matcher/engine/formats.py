@@ -186,7 +186,7 @@ def _article(fmt: str, origin: str, text: str) -> SourceRecord:
     title = ""
     if fmt == HTML:
         match = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
-        title = normalize_text(html_to_text(match.group(1)))[:500] if match else ""
+        title = normalize_text(html_to_text(match.group(1))) if match else ""
     error = "" if body else "no text in the article"
     return SourceRecord(format=fmt, origin=origin, raw=text, title=title, text=body, error=error)
 
@@ -218,20 +218,30 @@ def _clean_fields(item: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _identity_error(source_id: str, title: str, *, no_id: str, no_title: str) -> str:
+    """Why a record cannot be stored: no id to update it by on re-import, or no title to show."""
+    if not source_id:
+        return no_id
+    return "" if title else no_title
+
+
 def _bizinfo_item(origin: str, raw: str, item: dict[str, Any]) -> SourceRecord:
     fields = _clean_fields(item)
     source_id = str(item.get("pblancId") or "").strip()
     title = str(fields.get("pblancNm") or "")
-    error = "" if source_id else "Bizinfo record without pblancId"
-    if not error and not title:
-        error = "Bizinfo record without pblancNm (title)"
+    error = _identity_error(
+        source_id,
+        title,
+        no_id="Bizinfo record without pblancId",
+        no_title="Bizinfo record without pblancNm (title)",
+    )
     return SourceRecord(
         format=BIZINFO_JSON,
         origin=origin,
         raw=raw,
-        title=title[:500],
+        title=title,
         text=str(fields.get("bsnsSumryCn") or ""),
-        source_id=source_id[:100],
+        source_id=source_id,
         fields=fields,
         published_on=_date(item.get("creatPnttm")),
         error=error,
@@ -312,16 +322,16 @@ def _bizinfo_row(origin: str, raw: str, row: dict[str, Any]) -> SourceRecord:
     source_id = str(row.get("id") or "").strip()
     title = str(fields.get("title") or "")
     text = "\n\n".join(part for part in (fields.get("description"), fields.get("detail_text")) if part)
-    error = "" if source_id else "Bizinfo CSV row without id"
-    if not error and not title:
-        error = "Bizinfo CSV row without title"
+    error = _identity_error(
+        source_id, title, no_id="Bizinfo CSV row without id", no_title="Bizinfo CSV row without title"
+    )
     return SourceRecord(
         format=BIZINFO_CSV,
         origin=origin,
         raw=raw,
-        title=title[:500],
+        title=title,
         text=text,
-        source_id=source_id[:100],
+        source_id=source_id,
         fields=fields,
         published_on=_date(row.get("pubDate")),
         error=error,
@@ -361,7 +371,7 @@ def _kstartup_row(origin: str, raw: str, row: dict[str, Any], *, category: str) 
         format=KSTARTUP_CSV,
         origin=origin,
         raw=raw,
-        title=title[:500],
+        title=title,
         text=text,
         fields=fields,
         published_on=None,
@@ -437,16 +447,14 @@ def _fulltext_line(origin: str, line: str) -> SourceRecord:
     source_id = identifier.removeprefix("bizinfo_")
     title = str(fields.get("title") or fields.get("pblancNm") or "")
     text = "\n\n".join(part for part in (fields.get("bsnsSumryCn"), fields["pdf_text"]) if part)
-    error = "" if source_id else "notice without id"
-    if not error and not title:
-        error = "notice without title"
+    error = _identity_error(source_id, title, no_id="notice without id", no_title="notice without title")
     return SourceRecord(
         format=FULLTEXT_JSONL,
         origin=origin,
         raw=line,
-        title=title[:500],
+        title=title,
         text=text,
-        source_id=source_id[:100],
+        source_id=source_id,
         fields=fields,
         error=error,
     )

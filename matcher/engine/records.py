@@ -13,6 +13,9 @@ from typing import Any
 
 from matcher.engine.regions import Region
 
+TITLE_MAX_LENGTH = 500
+SOURCE_ID_MAX_LENGTH = 100
+
 
 @dataclass
 class SourceRecord:
@@ -25,6 +28,11 @@ class SourceRecord:
     fields: dict[str, Any] = field(default_factory=dict)  # structured fields, named as in the source
     published_on: date | None = None
     error: str = ""  # why the record could not be read; the raw text is still kept
+
+    def __post_init__(self) -> None:
+        # The stored columns' sizes: every parser's record fits them.
+        self.title = self.title[:TITLE_MAX_LENGTH]
+        self.source_id = self.source_id[:SOURCE_ID_MAX_LENGTH]
 
 
 @dataclass

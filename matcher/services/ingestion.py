@@ -27,7 +27,7 @@ from django.utils import timezone
 from matcher.engine.analysis import program_search_terms
 from matcher.engine.extraction import extract_programs
 from matcher.engine.formats import FormatError, parse_file, parse_raw
-from matcher.engine.records import ExtractedProgram, SourceRecord
+from matcher.engine.records import SOURCE_ID_MAX_LENGTH, ExtractedProgram, SourceRecord
 from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
 from matcher.models.programs import CONTENT_FIELDS, SEARCH_FIELDS
 from matcher.services.model_store import request_refit
@@ -357,7 +357,7 @@ def _program_source_id(program: ExtractedProgram, record: SourceRecord, position
     if source_id in seen:
         source_id = f"{source_id}#{position}"
     seen.add(source_id)
-    return source_id[:100]
+    return source_id[:SOURCE_ID_MAX_LENGTH]
 
 
 def _fill_announcement(
