@@ -54,7 +54,6 @@ class ProgramDoc:
     apply_end: date | None = None
     support_types: tuple[str, ...] = ()
     kinds: frozenset[str] | None = None  # None: read from ``text``
-    information_only: bool | None = None  # None: read from ``text``
 
 
 @dataclass(frozen=True)
@@ -161,13 +160,7 @@ class MatcherIndex:
             kinds = doc.kinds if doc.kinds is not None else program_kinds(doc.text)
             for k, kind in enumerate(KINDS):
                 self.kinds[i, k] = kind in kinds
-        self.information_only = np.array(
-            [
-                d.information_only if d.information_only is not None else is_information_only(d.text)
-                for d in docs
-            ],
-            dtype=bool,
-        )
+        self.information_only = np.array([is_information_only(d.text) for d in docs], dtype=bool)
         self.has_period = np.array([bool(d.apply_start or d.apply_end) for d in docs], dtype=bool)
         self.support_types = [d.support_types for d in docs]
 
