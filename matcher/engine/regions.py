@@ -18,6 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "regions.json"
+AREAS_PATH = DATA_PATH.with_name("areas.json")
+# The compass words of sub-provincial areas ('경기 북부', '[경북] 북부 …'); '북부권' and '북부 지역' too.
+_COMPASS = r"(?:북부|남부|동부|서부)"
+_AREA_WORD = rf"({_COMPASS})(?:권|\s?지역)?"
+# '경기 남부·북부' names two areas of one 시도.
+_AREA_LIST = rf"({_COMPASS}(?:\s?(?:[·ㆍ,/]|및|와|과)\s?{_COMPASS})*)(?:권|\s?지역)?"
 
 HANGUL = "가-힣"
 # After a short or stem-only place name, these show the word really is a place.
@@ -85,10 +91,13 @@ class Gazetteer:
     sigungu: dict[str, list[str]]
     towns: dict[str, dict[str, list[str]]]
     ambiguous_stems: set[str]
+    # 시도 → area name ('북부') → its cities: limits notices state below the 시도 (areas.json).
+    areas: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     _sido_alias: dict[str, str] = field(init=False, repr=False)
     _city_by_name: dict[str, list[tuple[str, str, str]]] = field(init=False, repr=False)
     _city_by_stem: dict[str, list[tuple[str, str]]] = field(init=False, repr=False)
     _mention_re: re.Pattern = field(init=False, repr=False)
+    _area_re: re.Pattern = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sido_alias = {}
@@ -122,17 +131,28 @@ class Gazetteer:
         alternation = "|".join(re.escape(n) for n in names)
         # A place name starts a word: not preceded by another Hangul syllable.
         self._mention_re = re.compile(rf"(?<![{HANGUL}])({alternation})")
+        for sido, areas in self.areas.items():
+            for name, cities in areas.items():
+                unknown = [c for c in cities if not self.is_valid(Region(sido, c))]
+                if unknown:
+                    raise ValueError(f"area {sido} {name}: unknown cities {unknown}")
+        area_sidos = "|".join(
+            re.escape(alias) for alias, sido in self._sido_alias.items() if sido in self.areas
+        )
+        self._area_re = re.compile(rf"(?<![{HANGUL}])({area_sidos})\s?{_AREA_LIST}(?![{HANGUL}])")
 
     # -- construction --------------------------------------------------------
     @classmethod
-    def from_file(cls, path: Path = DATA_PATH) -> Gazetteer:
+    def from_file(cls, path: Path = DATA_PATH, areas_path: Path = AREAS_PATH) -> Gazetteer:
         data = json.loads(path.read_text(encoding="utf-8"))
+        areas = json.loads(areas_path.read_text(encoding="utf-8"))["areas"] if areas_path.exists() else {}
         return cls(
             sido_short=data["sido_short"],
             sido_former=data["sido_former"],
             sigungu={k: [n for n in v if n] for k, v in data["sigungu"].items()},
             towns=data["eupmyeondong"],
             ambiguous_stems=set(data["ambiguous_stems"]),
+            areas=areas,
         )
 
     # -- simple lookups ------------------------------------------------------
@@ -160,6 +180,47 @@ class Gazetteer:
         if region.sido not in self.sido_short:
             return False
         return region.sigungu is None or region.sigungu in self.cities(region.sido)
+
+    def area(self, sido: str, name: str) -> list[Region]:
+        """The cities of a known area of a 시도 ('경기도', '북부'); [] when the area is not known."""
+        return [Region(sido, city) for city in self.areas.get(sido, {}).get(name, [])]
+
+    def find_areas(self, text: str, *, followed_by: re.Pattern | None = None) -> list[Region]:
+        """Cities of the known areas a text names: '2025 경기북부 K콘텐츠', '경기 남부 중소기업'.
+
+        With ``followed_by``, only mentions the pattern matches right after count. Naming every
+        area of a 시도 ('경기 남부·북부 기업') limits nothing and gives the 시도 itself.
+        """
+        found: dict[str, set[str]] = {}
+        for match in self._area_re.finditer(text or ""):
+            if followed_by and not followed_by.match(text, match.end()):
+                continue
+            sido = self.parse_sido(match.group(1))
+            if sido:
+                found.setdefault(sido, set()).update(re.findall(_COMPASS, match.group(2)))
+        regions: list[Region] = []
+        for sido, names in found.items():
+            cities = [r for name in sorted(names) for r in self.area(sido, name)]
+            if not cities:
+                continue
+            regions.extend([Region(sido)] if len(set(cities)) >= len(self.cities(sido)) else cities)
+        return regions
+
+    def labels(self, regions: list[Region]) -> list[str]:
+        """Display labels, a whole known area as one: '경기도 북부 (고양시·의정부시·…)', '경상북도 구미시'."""
+        whole: dict[Region, str] = {}
+        for sido, areas in self.areas.items():
+            cities = {r.sigungu for r in regions if r.sido == sido and r.sigungu}
+            for name, members in areas.items():
+                if set(members) <= cities:
+                    label = f"{sido} {name} ({'·'.join(members)})"
+                    whole.update({Region(sido, city): label for city in members})
+        labels: list[str] = []
+        for region in regions:
+            label = whole.get(region, region.label)
+            if label not in labels:
+                labels.append(label)
+        return labels
 
     def city_candidates(self, name: str) -> list[Region]:
         """All regions a 시군구 name or bare stem may mean ('중구' → six cities' 중구)."""
@@ -294,7 +355,8 @@ class Gazetteer:
     def parse_title_prefix(self, title: str) -> tuple[list[Region], bool, str]:
         """Read a Bizinfo title prefix: '[대구ㆍ경북] …' → (regions, nationwide, rest of title).
 
-        A city right after the prefix ('[경기] 안산시 …') narrows the region to that city.
+        A city right after the prefix ('[경기] 안산시 …') narrows the region to that city, and a known
+        area ('[경기] 북부 …') to the area's cities.
         """
         match = re.match(r"^\s*[\[［【]([^\]］】]{1,40})[\]］】]\s*", title or "")
         if not match:
@@ -319,6 +381,9 @@ class Gazetteer:
                 narrowed = [r for r in self.city_candidates(lead.group(1)) if r.sido == regions[0].sido]
                 if len(narrowed) == 1:
                     regions = narrowed
+            area = re.match(rf"{_AREA_WORD}\s", rest)
+            if area and (cities := self.area(regions[0].sido, area.group(1))):
+                regions = cities
         return regions, False, rest
 
 

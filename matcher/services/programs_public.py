@@ -113,7 +113,7 @@ def region_labels(*, program: Program) -> list[str]:
     """Display labels for the program's regions: '전국', '경상북도 구미시', plus named places."""
     if program.nationwide or not program.regions:
         return ["전국"]
-    labels = [Region.from_dict(item).label for item in program.regions]
+    labels = default_gazetteer().labels([Region.from_dict(item) for item in program.regions])
     labels.extend(str(place) for place in program.places or [])
     return labels
 

@@ -63,6 +63,8 @@ _AFTER_PLACE = re.compile(
 # '사업장소재지(본점)가 안산시', '주소지가 ○○시인'.
 _BEFORE_PLACE = re.compile(r"(?:소재지|주소지|사업장|본점|본사|주민등록)[^.\n]{0,12}(?:가|이|는|:)\s?$")
 _CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
+# An area named as where applicants are: '경기 남부 중소ㆍ중견 제조기업', '경북 북부 지역 소재'.
+_AFTER_AREA = re.compile(r"\s?(?:소재|내\s|관내|지역|중소|중견|기업|업체|소상공인|제조|창업|스타트업)")
 
 _DATE = re.compile(r"(\d{4})[.\-/년]\s*(\d{1,2})[.\-/월]\s*(\d{1,2})")
 _URL = re.compile(r"https?://[^\s\"'<>)]+")
@@ -246,6 +248,15 @@ def _resolve_regions(
         if agency:
             evidence.setdefault("regions", []).append(agency)
         return [], True
+    # A known area of a 시도 in the title, or as where applicants are: '경기 남부 중소기업' → its cities.
+    areas = gaz.find_areas(title) + gaz.find_areas(f"{target}\n{body[:1000]}", followed_by=_AFTER_AREA)
+    if areas:
+        narrowed = _narrow(regions, _dedupe(areas))
+        if narrowed != regions:
+            evidence.setdefault("regions", []).extend(
+                s for s in split_sentences(f"{title}\n{target}\n{body[:1000]}") if gaz.find_areas(s)
+            )
+            regions = narrowed
     return regions, False
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from matcher.engine.regions import Region, default_gazetteer
+from matcher.engine.regions import Gazetteer, Region, default_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,58 @@ def test_mentions_find_cities_and_place_lists(gazetteer):
     text = "경주시는 경주, 경산, 포항, 구미 등 연관기업 104개사가 참여한다. 포항시 소재 기업"
     found = {m.region.sigungu for m in gazetteer.find_mentions(text)}
     assert found == {"경주시", "경산시", "포항시", "구미시"}
+
+
+def test_title_prefix_area_narrows_to_the_area_cities(gazetteer):
+    north, _, rest = gazetteer.parse_title_prefix("[경북] 북부 2025년 IP 디딤돌 후속지원 공고")
+    assert Region("경상북도", "안동시") in north and Region("경상북도", "영주시") in north
+    assert Region("경상북도", "경주시") not in north and Region("경상북도", "구미시") not in north
+    assert rest.startswith("북부 2025년")
+    south, _, _ = gazetteer.parse_title_prefix("[경기] 남부 2025년 제조DX멘토단 모집 공고")
+    assert Region("경기도", "평택시") in south and Region("경기도", "고양시") not in south
+    # North and south of 경기도 split its cities between them.
+    north_gg, _, _ = gazetteer.parse_title_prefix("[경기] 북부권 사업")
+    assert set(north_gg) | set(south) == {Region("경기도", c) for c in gazetteer.cities("경기도")}
+    assert not set(north_gg) & set(south)
+
+
+@pytest.mark.parametrize(
+    ("title", "sido"),
+    [
+        ("[충북] 북부 사업 공고", "충청북도"),  # no known areas
+        ("[경기] 북부지원센터 사업 공고", "경기도"),  # an agency, not an area
+        ("[경기] 2025년 남부 사업", "경기도"),  # not right after the prefix
+    ],
+)
+def test_title_prefix_unknown_or_unclear_area_keeps_the_sido(gazetteer, title, sido):
+    regions, _, _ = gazetteer.parse_title_prefix(title)
+    assert regions == [Region(sido)]
+
+
+def test_find_areas(gazetteer):
+    assert Region("경기도", "고양시") in gazetteer.find_areas("2025 경기북부 K콘텐츠 수출도약")
+    # An agency's name is not a limit, and naming every area of a 시도 limits nothing.
+    assert gazetteer.find_areas("경기남부지방경찰청 협력") == []
+    assert gazetteer.find_areas("경기 남부·북부 기업") == [Region("경기도")]
+    assert gazetteer.find_areas("경기 남부 및 북부 지역 기업") == [Region("경기도")]
+
+
+def test_area_table_names_only_known_cities(gazetteer):
+    with pytest.raises(ValueError, match="unknown cities"):
+        Gazetteer(
+            sido_short=gazetteer.sido_short,
+            sido_former=gazetteer.sido_former,
+            sigungu=gazetteer.sigungu,
+            towns={},
+            ambiguous_stems=set(),
+            areas={"경기도": {"북부": ["고양시", "없는시"]}},
+        )
+
+
+def test_labels_show_a_whole_area_once(gazetteer):
+    north = gazetteer.area("경상북도", "북부")
+    labels = gazetteer.labels([Region("대구광역시"), *north])
+    assert labels[0] == "대구광역시"
+    assert len(labels) == 2 and labels[1].startswith("경상북도 북부 (안동시·영주시")
+    # Part of an area is listed city by city.
+    assert gazetteer.labels(north[:2]) == ["경상북도 안동시", "경상북도 영주시"]

@@ -1,5 +1,6 @@
 from datetime import date
 
+from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide
 from matcher.engine.extraction.notices import extract_firm_types, extract_notice_program
 from matcher.engine.records import SourceRecord
 from matcher.engine.regions import Region
@@ -116,3 +117,25 @@ def test_notice_support_types_from_what_is_offered_and_sectors():
     assert program.support_types == ["컨설팅"]
     assert program.evidence["support_types"]
     assert any("이차전지" in s["name"] for s in program.sectors)
+
+
+def test_an_area_named_as_where_applicants_are_limits_a_sido_program():
+    fields = {
+        "pblancNm": "[경기] 2025년 제조DX멘토단 활용지원 도입기업 모집 공고",
+        "jrsdInsttNm": "중소벤처기업부",
+        "excInsttNm": "경기테크노파크",
+        "trgetNm": "중소기업",
+    }
+    text = "제조 경쟁력 향상을 위한 사업입니다.\n☞ 스마트공장 도입 희망 경기 남부 중소ㆍ중견 제조기업"
+    record = SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields, text=text)
+    program = extract_notice_program(record)
+    assert Region("경기도", "평택시") in program.regions and Region("경기도", "고양시") not in program.regions
+    assert any("경기 남부" in sentence for sentence in program.evidence["regions"])
+    facts = ProgramFacts.from_fields(nationwide=program.nationwide, regions=program.regions)
+    assert decide(facts, FirmFacts(Region("경기도", "평택시"))).eligible
+    assert not decide(facts, FirmFacts(Region("경기도", "고양시"))).eligible
+    # Mentioned in passing, an area does not limit the program.
+    record = SourceRecord(
+        format="bizinfo_json", origin="t", raw="{}", fields=fields, text="경기남부지방경찰청과 협력합니다."
+    )
+    assert extract_notice_program(record).regions == [Region("경기도")]
