@@ -75,3 +75,15 @@ def test_ingest_report_totals(tmp_path):
     assert "codes.csv [?] failed" in output
     assert "not an announcement format" in output
     assert "TOTAL 2 files: 1 records, 1 created, 0 updated, 0 unchanged, 0 failed" in output
+
+
+def test_reextract_reports_per_format(tmp_path):
+    (tmp_path / "a.txt").write_text("구미시는 수출 중소기업 지원사업을 추진한다.", encoding="utf-8")
+    run("ingest", str(tmp_path / "a.txt"))
+    Program.objects.update(title="옛 추출기의 제목")
+
+    assert run("reextract", "--format", "bizinfo_json").startswith("0 announcements")
+    out = run("reextract")
+
+    assert out.startswith("1 announcements: 0 programs created, 1 updated"), out
+    assert Program.objects.get().title != "옛 추출기의 제목"

@@ -375,3 +375,30 @@ def test_batch_whose_worker_died_is_queued_again_and_finishes(django_capture_on_
     assert "다시 대기열" in dead.error
     assert alive.status == IngestionBatch.Status.RUNNING
     assert sorted(Program.objects.values_list("source_id", flat=True)) == ["PBLN_1", "PBLN_2"]
+
+
+def test_reextract_applies_the_current_extractor_and_keeps_corrections(editor):
+    from matcher.services.ingestion import announcements_reextract
+    from matcher.services.programs import program_update
+
+    item = bizinfo_item(
+        "PBLN_000000000100002",
+        pblancNm="[경기] 남부 2025년 제조혁신 지원사업 공고",
+        jrsdInsttNm="중소벤처기업부",
+    )
+    ingest_file(name="v1.json", content=bizinfo_file(bizinfo_item(), item), publish=True)
+    gumi, south = Program.objects.order_by("source_id")
+    # As an older extractor left them: the area read as the whole 시도, a title an editor then corrected.
+    Program.objects.filter(pk=south.pk).update(regions=[{"sido": "경기도", "sigungu": None}])
+    program_update(program=gumi, user=editor, data={"title": "구미 수출기업 해외전시회 참가 지원"})
+
+    report = announcements_reextract()
+
+    assert (report.announcements, report.programs_updated, report.programs_created) == (2, 1, 0)
+    south.refresh_from_db()
+    assert {"sido": "경기도", "sigungu": "평택시"} in south.regions
+    assert {"sido": "경기도", "sigungu": "고양시"} not in south.regions
+    assert south.status == Program.Status.PUBLISHED
+    gumi.refresh_from_db()
+    assert gumi.title == "구미 수출기업 해외전시회 참가 지원"
+    assert announcements_reextract().programs_updated == 0  # a second run changes nothing
