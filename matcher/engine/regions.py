@@ -139,13 +139,17 @@ class Gazetteer:
         area_sidos = "|".join(
             re.escape(alias) for alias, sido in self._sido_alias.items() if sido in self.areas
         )
-        self._area_re = re.compile(rf"(?<![{HANGUL}])({area_sidos})\s?{_AREA_LIST}(?![{HANGUL}])")
+        self._area_re = (
+            re.compile(rf"(?<![{HANGUL}])({area_sidos})\s?{_AREA_LIST}(?![{HANGUL}])")
+            if area_sidos
+            else re.compile(r"(?!)")  # no areas known: nothing matches
+        )
 
     # -- construction --------------------------------------------------------
     @classmethod
     def from_file(cls, path: Path = DATA_PATH, areas_path: Path = AREAS_PATH) -> Gazetteer:
         data = json.loads(path.read_text(encoding="utf-8"))
-        areas = json.loads(areas_path.read_text(encoding="utf-8"))["areas"] if areas_path.exists() else {}
+        areas = json.loads(areas_path.read_text(encoding="utf-8"))["areas"]
         return cls(
             sido_short=data["sido_short"],
             sido_former=data["sido_former"],
