@@ -501,24 +501,36 @@ def _same_kept_values(program: Program, kept: dict[str, list[Any]]) -> bool:
     return last is not None and last.changes == kept
 
 
-def retry_announcement(
-    *, announcement: Announcement, user: Any = None, publish: bool = False
-) -> Announcement:
-    """Re-run one failed record from its stored raw content; returns the announcement, updated."""
-    if announcement.status != Announcement.Status.FAILED:
-        raise ValueError("only a failed announcement can be retried")
+def _ingest_stored(
+    announcement: Announcement, *, batch: IngestionBatch | None, user: Any, publish: bool
+) -> _Outcome:
+    """Read a stored announcement's raw content again and ingest it into that same announcement."""
     record = parse_raw(
         format=announcement.format,
         raw=announcement.raw_content,
         origin=announcement.origin,
         source_id=announcement.source_id,
     )
-    outcome = _ingest_record(
+    return _ingest_record(
         record=record,
-        batch=announcement.batch,
+        batch=batch,
         user=user,
         extractor=extract_programs,
         existing=announcement,
+        publish=publish,
+    )
+
+
+def retry_announcement(
+    *, announcement: Announcement, user: Any = None, publish: bool = False
+) -> Announcement:
+    """Re-run one failed record from its stored raw content; returns the announcement, updated."""
+    if announcement.status != Announcement.Status.FAILED:
+        raise ValueError("only a failed announcement can be retried")
+    outcome = _ingest_stored(
+        announcement,
+        batch=announcement.batch,
+        user=user,
         publish=publish or bool(announcement.batch and announcement.batch.publish),
     )
     if outcome.published:
@@ -558,20 +570,7 @@ def announcements_reextract(*, user: Any = None, formats: Sequence[str] = ()) ->
     if formats:
         announcements = announcements.filter(format__in=list(formats))
     for announcement in announcements.iterator(chunk_size=200):
-        record = parse_raw(
-            format=announcement.format,
-            raw=announcement.raw_content,
-            origin=announcement.origin,
-            source_id=announcement.source_id,
-        )
-        outcome = _ingest_record(
-            record=record,
-            batch=None,
-            user=user,
-            extractor=extract_programs,
-            existing=announcement,
-            publish=False,
-        )
+        outcome = _ingest_stored(announcement, batch=None, user=user, publish=False)
         report.announcements += 1
         report.programs_created += outcome.created
         report.programs_updated += outcome.updated

@@ -249,12 +249,13 @@ def _resolve_regions(
             evidence.setdefault("regions", []).append(agency)
         return [], True
     # A known area of a 시도 in the title, or as where applicants are: '경기 남부 중소기업' → its cities.
-    areas = gaz.find_areas(title) + gaz.find_areas(f"{target}\n{body[:1000]}", followed_by=_AFTER_AREA)
+    head = f"{target}\n{body[:1000]}"
+    areas = gaz.find_areas(title) + gaz.find_areas(head, followed_by=_AFTER_AREA)
     if areas:
         narrowed = _narrow(regions, _dedupe(areas))
         if narrowed != regions:
             evidence.setdefault("regions", []).extend(
-                s for s in split_sentences(f"{title}\n{target}\n{body[:1000]}") if gaz.find_areas(s)
+                s for s in split_sentences(f"{title}\n{head}") if gaz.find_areas(s)
             )
             regions = narrowed
     return regions, False
