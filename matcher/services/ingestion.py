@@ -21,7 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from matcher.engine.analysis import program_search_terms
@@ -280,6 +280,8 @@ class _Outcome:
     failed: int = 0
     published: bool = False
     announcement: Announcement | None = None
+    # Programs this announcement yielded before and no longer does (re-extraction only).
+    dropped: list[Program] = field(default_factory=list)
 
 
 def _ingest_record(
@@ -313,9 +315,10 @@ def _ingest_record(
             announcement.save()
             outcome = _Outcome(announcement=announcement)
             seen: set[str] = set()
+            kept: list[int] = []
             for position, (program, terms) in enumerate(prepared):
                 source_id = _program_source_id(program, record, position, seen)
-                action = _save_program(
+                action, saved = _save_program(
                     program=program,
                     terms=terms,
                     source_id=source_id,
@@ -324,6 +327,7 @@ def _ingest_record(
                     publish=publish,
                     user=user,
                 )
+                kept.append(saved.pk)
                 if action == "created":
                     outcome.created += 1
                 elif action == "updated":
@@ -332,6 +336,8 @@ def _ingest_record(
                     outcome.published = True
             if prepared and not outcome.created and not outcome.updated:
                 outcome.unchanged = 1
+            if existing is not None:
+                outcome.dropped = _note_dropped(announcement, kept=kept, user=user)
             return outcome
     except Exception as exc:  # a bad record must not stop the batch; its reason is kept
         if not isinstance(exc, RecordError):
@@ -424,8 +430,8 @@ def _save_program(
     announcement: Announcement,
     publish: bool,
     user: Any,
-) -> str:
-    """Create or update one program; returns 'created', 'updated' or 'unchanged'."""
+) -> tuple[str, Program]:
+    """Create or update one program; returns ('created' | 'updated' | 'unchanged', the program)."""
     values = _program_values(program, terms)
     user = user if getattr(user, "pk", None) else None
     if source_id:
@@ -456,7 +462,7 @@ def _save_program(
             action="created",
             changes={"source": [None, announcement.origin], "status": [None, status]},
         )
-        return "created"
+        return "created", created
     # A field an editor corrected keeps the correction; the source's new value goes in the log instead.
     edited = current.staff_edited_fields()
     kept = {
@@ -488,11 +494,39 @@ def _save_program(
             program=current, program_title=current.title, user=user, action="source_differs", changes=kept
         )
     if not changes:
-        return "unchanged"
+        return "unchanged", current
     ProgramChange.objects.create(
         program=current, program_title=current.title, user=user, action="updated", changes=changes
     )
-    return "updated"
+    return "updated", current
+
+
+def _note_dropped(announcement: Announcement, *, kept: list[int], user: Any) -> list[Program]:
+    """Programs the announcement's extraction made before and no longer makes, each noted once.
+
+    Their status is left alone (publishing stays a staff decision, and the extractor could be the one
+    that is wrong); the note puts them in front of an editor. Split copies are staff-made, not the
+    extractor's, so they are not counted.
+    """
+    user = user if getattr(user, "pk", None) else None
+    dropped = list(
+        Program.objects.filter(announcement=announcement, changes__action="created")
+        .exclude(pk__in=kept)
+        .distinct()
+        .order_by("pk")
+    )
+    for program in dropped:
+        last = program.changes.order_by("-pk").first()
+        if last is not None and last.action == "source_dropped":
+            continue
+        ProgramChange.objects.create(
+            program=program,
+            program_title=program.title,
+            user=user,
+            action="source_dropped",
+            changes={"source": [announcement.origin, None]},
+        )
+    return dropped
 
 
 def _same_kept_values(program: Program, kept: dict[str, list[Any]]) -> bool:
@@ -549,11 +583,16 @@ class ReextractReport:
     unchanged: int = 0
     failed: int = 0
     failures: list[str] = field(default_factory=list)
+    # Records of a source id that a newer record of that id replaced: not read again.
+    superseded: int = 0
+    # '#id title (status)' of programs the records no longer yield; left for an editor to review.
+    dropped: list[str] = field(default_factory=list)
 
     def as_text(self) -> str:
         return (
             f"{self.announcements} announcements: {self.programs_created} programs created, "
-            f"{self.programs_updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+            f"{self.programs_updated} updated, {self.unchanged} unchanged, {self.failed} failed, "
+            f"{len(self.dropped)} no longer found; {self.superseded} replaced records skipped"
         )
 
 
@@ -562,19 +601,30 @@ def announcements_reextract(*, user: Any = None, formats: Sequence[str] = ()) ->
 
     Each record is read again from its stored raw content and saved as a re-import is: fields staff
     corrected keep the correction (logged as 'source differs'), programs a record now yields for the
-    first time wait in review, published ones stay published. Failed announcements are left to
+    first time wait in review, published ones stay published, and programs a record no longer yields
+    are noted on their history and listed for review, not unpublished. Failed announcements are left to
     ``retry_announcement``. The model is refitted once at the end when anything changed.
     """
     report = ReextractReport()
-    announcements = Announcement.objects.exclude(status=Announcement.Status.FAILED).order_by("pk")
+    stored = Announcement.objects.exclude(status=Announcement.Status.FAILED)
+    # A record with a source id is superseded by a newer record of the same id (a new version, or the
+    # same notice from another source: API, CSV export, full text): the program holds the newest
+    # one's values. Only the newest, and any record a program still comes from, is read again;
+    # reading every version would flip the program between them and log each flip.
+    newest = stored.exclude(source_id="").values("source_id").annotate(newest=Max("pk")).values("newest")
+    holds_a_program = Exists(Program.objects.filter(announcement=OuterRef("pk")))
+    current = stored.filter(Q(source_id="") | Q(pk__in=Subquery(newest)) | holds_a_program)
     if formats:
-        announcements = announcements.filter(format__in=list(formats))
-    for announcement in announcements.iterator(chunk_size=200):
+        current = current.filter(format__in=list(formats))
+        stored = stored.filter(format__in=list(formats))
+    report.superseded = stored.count() - current.count()
+    for announcement in current.order_by("pk").iterator(chunk_size=200):
         outcome = _ingest_stored(announcement, batch=None, user=user, publish=False)
         report.announcements += 1
         report.programs_created += outcome.created
         report.programs_updated += outcome.updated
         report.unchanged += outcome.unchanged
+        report.dropped += [f"#{p.pk} {p.title} ({p.get_status_display()})" for p in outcome.dropped]
         if outcome.failed:
             report.failed += 1
             announcement.refresh_from_db(fields=["error"])

@@ -105,6 +105,8 @@ ACTION_LABELS = {
     "updated": _lazy("재수집 갱신"),
     # [source's new value, the edited value kept]: shown struck out → kept.
     "source_differs": _lazy("원문 변경 (수정값 유지)"),
+    # Re-extraction no longer finds this program in its announcement; its status is left to staff.
+    "source_dropped": _lazy("재추출 시 원문에서 찾지 못함 (검토 필요)"),
     "edited (admin)": _lazy("관리자 화면 수정"),
     "deleted": _lazy("삭제"),
 }

@@ -28,3 +28,5 @@ class Command(BaseCommand):
         self.stdout.write(report.as_text())
         for failure in report.failures[:20]:
             self.stdout.write(f"  failed: {failure}")
+        for program in report.dropped:
+            self.stdout.write(f"  no longer found (review it; its status is unchanged): {program}")

@@ -402,3 +402,54 @@ def test_reextract_applies_the_current_extractor_and_keeps_corrections(editor):
     gumi.refresh_from_db()
     assert gumi.title == "구미 수출기업 해외전시회 참가 지원"
     assert announcements_reextract().programs_updated == 0  # a second run changes nothing
+
+
+def test_reextract_notes_programs_a_record_no_longer_yields_and_leaves_their_status(editor):
+    from matcher.services.ingestion import announcements_reextract
+    from matcher.services.programs import program_split
+
+    ingest_file(name="gumi.txt", content=ARTICLE.encode(), publish=True)
+    extracted = Program.objects.get()
+    announcement = extracted.announcement
+    # What an older, looser extractor also made of this article: a second program it no longer finds.
+    stale = Program.objects.create(
+        announcement=announcement, position=1, title="옛 추출기가 만든 사업", status=Program.Status.PUBLISHED
+    )
+    ProgramChange.objects.create(program=stale, program_title=stale.title, action="created", changes={})
+    # A copy an editor split off is staff work, not the extractor's: it is not reported.
+    _, copy = program_split(program=extracted, user=editor, titles=[extracted.title, "분할한 사업"])
+
+    report = announcements_reextract()
+
+    assert report.dropped == [f"#{stale.pk} 옛 추출기가 만든 사업 (게시)"]
+    assert "1 no longer found" in report.as_text()
+    stale.refresh_from_db()
+    assert stale.status == Program.Status.PUBLISHED  # publishing stays an editor's decision
+    note = stale.changes.order_by("-pk").first()
+    assert (note.action, note.changes) == ("source_dropped", {"source": [announcement.origin, None]})
+    assert not copy.changes.filter(action="source_dropped").exists()
+    announcements_reextract()
+    assert stale.changes.filter(action="source_dropped").count() == 1  # noted once, not per run
+
+
+def test_reextract_reads_only_the_newest_record_of_a_source_id():
+    from matcher.services.ingestion import announcements_reextract
+
+    pblanc = "PBLN_000000000100003"
+    older = bizinfo_item(pblanc, pblancNm="2025년 구미시 수출 지원")
+    newer = bizinfo_item(pblanc, pblancNm="2025년 구미시 수출기업 해외전시회 지원")
+    ingest_file(name="v1.json", content=bizinfo_file(older))
+    ingest_file(name="v2.json", content=bizinfo_file(newer))
+    program = Program.objects.get()
+    assert Announcement.objects.filter(source_id=pblanc).count() == 2
+    Program.objects.filter(pk=program.pk).update(title="옛 추출기의 제목")
+    updates_before = program.changes.filter(action="updated").count()
+
+    report = announcements_reextract()
+
+    assert (report.announcements, report.superseded, report.programs_updated) == (1, 1, 1)
+    program.refresh_from_db()
+    assert program.title == "2025년 구미시 수출기업 해외전시회 지원"
+    # Reading both versions would flip the program back and forth and log it on every run.
+    assert announcements_reextract().programs_updated == 0
+    assert program.changes.filter(action="updated").count() == updates_before + 1
