@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from matcher.models import Program, ProgramChange
@@ -224,3 +225,15 @@ def program_merge(*, target: Program, other: Program, user: User | None) -> Prog
     if Program.Status.PUBLISHED in (target.status, other_status):
         request_refit()
     return target
+
+
+# History actions that say the source now reads differently from the program (see ingestion).
+SOURCE_NOTES = ("source_differs", "source_dropped")
+
+
+def programs_with_source_notes() -> QuerySet[Program]:
+    """Programs whose latest history entry is a source note: the record now says something else than
+    a kept correction, or re-extraction no longer finds the program. Any later staff action (an edit,
+    publishing or unpublishing) takes a program off this list."""
+    latest = ProgramChange.objects.filter(program=OuterRef("pk")).order_by("-pk").values("action")[:1]
+    return Program.objects.annotate(latest_action=Subquery(latest)).filter(latest_action__in=SOURCE_NOTES)

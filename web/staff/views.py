@@ -72,6 +72,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 # --- programs ------------------------------------------------------------------
 
 
+# The list of programs whose source changed under them (not a status: any staff action clears it).
+SOURCE_TAB = "source"
+
+
 @require_GET
 @staff_view("matcher.view_program")
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -79,6 +83,8 @@ def program_list(request: HttpRequest) -> HttpResponse:
     programs = Program.objects.all()
     if status in Program.Status.values:
         programs = programs.filter(status=status)
+    elif status == SOURCE_TAB:
+        programs = program_services.programs_with_source_notes()
     else:
         status = ""
     query = request.GET.get("q", "").strip()
@@ -88,6 +94,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(programs, 50).get_page(request.GET.get("page"))
     counts = {row["status"]: row["n"] for row in Program.objects.values("status").annotate(n=Count("id"))}
     tabs = [(value, label, counts.get(value, 0)) for value, label in Program.Status.choices]
+    tabs.append((SOURCE_TAB, _("원문 확인 필요"), program_services.programs_with_source_notes().count()))
     return render(
         request,
         "staff/program_list.html",

@@ -47,6 +47,30 @@ def test_queue_lists_programs_in_review_only(client, viewer):
     assert "이미 게시" in client.get(reverse("staff:program_list") + "?status=published").content.decode()
 
 
+def test_programs_whose_source_changed_have_their_own_tab_until_staff_act(client, viewer, editor):
+    from matcher.services.programs import program_unpublish
+
+    dropped = make_program(title="원문에서 빠진 사업", status=Program.Status.PUBLISHED)
+    differs = make_program(title="원문이 바뀐 사업", status=Program.Status.PUBLISHED)
+    settled = make_program(title="이미 처리한 사업", status=Program.Status.PUBLISHED)
+    for program, action in (
+        (dropped, "source_dropped"),
+        (differs, "source_differs"),
+        (settled, "source_dropped"),
+    ):
+        ProgramChange.objects.create(program=program, program_title=program.title, action=action, changes={})
+    program_unpublish(program=settled, user=editor)  # an editor's later action settles it
+
+    client.force_login(viewer)
+    html = client.get(reverse("staff:program_list") + "?status=source").content.decode()
+
+    assert "원문 확인 필요 (2)" in html
+    assert "원문에서 빠진 사업" in html and "원문이 바뀐 사업" in html
+    assert "이미 처리한 사업" not in html
+    detail = client.get(reverse("staff:program_detail", args=[dropped.pk])).content.decode()
+    assert "재추출 시 원문에서 찾지 못함 (검토 필요)" in detail
+
+
 def test_a_scheme_guide_is_marked_in_the_queue_and_on_its_page(client, viewer):
     guide = make_program(
         title="연구개발비 세액공제 안내",
