@@ -26,6 +26,13 @@ _AREA_WORD = rf"({_COMPASS})(?:권|\s?지역)?"
 _AREA_LIST = rf"({_COMPASS}(?:\s?(?:[·ㆍ,/]|및|와|과)\s?{_COMPASS})*)(?:권|\s?지역)?"
 
 HANGUL = "가-힣"
+# How a named site ends: industrial complexes ('구미국가산업단지', '남동산단', '구미5공단'), campuses.
+PLACE_SUFFIX = (
+    r"(?:국가산업단지|일반산업단지|도시첨단산업단지|농공단지|산업단지|산단|공단"
+    r"|테크노밸리|테크노파크|연구단지|혁신도시|연구단)"
+)
+# A site named after its city: the stem, then optionally the complex's number ('구미5공단').
+_SITE_OF_CITY = re.compile(rf"^([{HANGUL}]{{2,}}?)\d*{PLACE_SUFFIX}$")
 # After a short or stem-only place name, these show the word really is a place.
 _PLACE_CONTEXT = (
     r"(?:\s?(?:소재|지역|관내|내\s|권역|권\b|시민|군민|구민|주민|산단|산업단지|국가산업단지|일반산업단지|"
@@ -69,7 +76,8 @@ class Location:
 
     @property
     def label(self) -> str:
-        parts = [self.region.sido, self.district or self.region.sigungu, self.town]
+        # The site as typed too, so the owner sees '구미국가산업단지' was read as 경상북도 구미시.
+        parts = [self.region.sido, self.district or self.region.sigungu, self.town, self.place]
         return " ".join(p for p in parts if p)
 
 
@@ -226,6 +234,11 @@ class Gazetteer:
                 labels.append(label)
         return labels
 
+    def _city_candidates_of(self, word: str) -> list[tuple[str, str, str]]:
+        """(시도, city, district) a typed word may mean: a 시군구 name, else a bare stem ('구미')."""
+        named = self._city_by_name.get(word, [])
+        return named or [(s, c, c) for s, c in self._city_by_stem.get(word, [])]
+
     def city_candidates(self, name: str) -> list[Region]:
         """All regions a 시군구 name or bare stem may mean ('중구' → six cities' 중구)."""
         hits = {Region(sido, city) for sido, city, _ in self._city_by_name.get(name, [])}
@@ -267,19 +280,22 @@ class Gazetteer:
             candidates = self._city_by_name.get(f"{rest[0]} {rest[1]}", [])
             consumed = 2 if candidates else 0
         if not candidates:
-            candidates = self._city_by_name.get(rest[0], [])
+            candidates = self._city_candidates_of(rest[0])
             consumed = 1 if candidates else 0
-        if not candidates:
-            stem_hits = self._city_by_stem.get(rest[0], [])
-            candidates = [(s, c, c) for s, c in stem_hits]
+        # An industrial complex named after its city: '구미국가산업단지', '남동산단', '창원1공단'.
+        site = _SITE_OF_CITY.match(rest[0])
+        if not candidates and site:
+            candidates = self._city_candidates_of(site.group(1))
             consumed = 1 if candidates else 0
         if sido:
             candidates = [c for c in candidates if c[0] == sido]
         if not candidates:
-            # '세종시' is the 시도 itself; a lone 시도 with an unknown remainder is still that 시도.
-            if sido is None and (parsed := self.parse_sido(rest[0])):
-                return Location(Region(parsed))
-            return Location(Region(sido)) if sido else None
+            place = " ".join(rest) if site else None
+            # '세종시' is the 시도 itself; a lone 시도 with an unknown remainder is still that 시도,
+            # and so is a complex named after one ('대구국가산업단지').
+            if sido is None and (parsed := self.parse_sido(site.group(1) if site else rest[0])):
+                return Location(Region(parsed), place=place)
+            return Location(Region(sido), place=place) if sido else None
         distinct = {(s, c) for s, c, _ in candidates}
         if len(distinct) > 1:
             return None
@@ -287,6 +303,8 @@ class Gazetteer:
         after = rest[consumed:]
         town = None
         place = None
+        if site and consumed == 1 and rest[0] == site.group(0):
+            place, after = " ".join(rest), []
         if after:
             towns = self.towns.get(found_sido, {}).get(city, [])
             if after[0] in towns:

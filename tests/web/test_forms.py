@@ -24,6 +24,13 @@ def test_typed_address_wins_and_keeps_the_town_for_display():
     assert form.profile().location_label == "경상북도 구미시 공단동"
 
 
+def test_an_industrial_complex_resolves_to_its_city():
+    form = _form(sido="", sigungu="", location="남동산단")
+    assert form.is_valid(), form.errors
+    assert (form.profile().region.sido, form.profile().region.sigungu) == ("인천광역시", "남동구")
+    assert form.profile().location_label == "인천광역시 남동구 남동산단"
+
+
 def test_bare_city_stem_resolves():
     form = _form(sido="", sigungu="", location="구미")
     assert form.is_valid(), form.errors

@@ -86,6 +86,13 @@ def test_eligibility_is_never_violated(client, programs):
     assert escape(programs["pohang"].title) not in html
 
 
+def test_an_industrial_complex_typed_as_the_location_is_its_city(client, programs):
+    html = _results(client, sector="이차전지 양극재 제조", location="구미국가산업단지").content.decode()
+    assert "경상북도 구미시 구미국가산업단지" in html  # what the search was read as
+    assert programs["gumi"].title in html
+    assert escape(programs["pohang"].title) not in html
+
+
 def test_unpublished_programs_never_show(client, programs):
     html = _results(client, **GUMI).content.decode()
     assert programs["unpublished"].title not in html

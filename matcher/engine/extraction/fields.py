@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from matcher.engine.ksic import ksic_rows
-from matcher.engine.regions import Gazetteer, Region, default_gazetteer
+from matcher.engine.regions import PLACE_SUFFIX, Gazetteer, Region, default_gazetteer
 
 # The SupportType values (matcher/models/vocab.py), copied because the engine may not import Django.
 # Each maps to the phrases that signal it; the order is the vocabulary's order.
@@ -77,10 +77,6 @@ _KEYWORD_STOP = {
 # Nouns, foreign words, roots and affixes glued into one written word form a compound ('고효율', '이차전지').
 _COMPOUND_TAGS = {"NNG", "NNP", "NNB", "SL", "SH", "XR", "XPN", "XSN", "NR"}
 
-_PLACE_SUFFIX = (
-    r"(?:국가산업단지|일반산업단지|도시첨단산업단지|농공단지|산업단지|산단|공단"
-    r"|테크노밸리|테크노파크|연구단지|혁신도시|연구단)"
-)
 # Modifiers that make '…산단' a kind of complex rather than a named one ('스마트산단 사업').
 _GENERIC_PLACE_PREFIX = {
     "스마트",
@@ -166,7 +162,7 @@ def detect_places(text: str, gazetteer: Gazetteer | None = None, region: Region 
     towns = _town_stems(gazetteer, region)
     places: list[str] = []
     for match in re.finditer(
-        rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]*?){_PLACE_SUFFIX}(?![지원])", text or ""
+        rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]*?){PLACE_SUFFIX}(?![지원])", text or ""
     ):
         prefix = match.group(1)
         if not prefix or prefix in _GENERIC_PLACE_PREFIX:

@@ -40,6 +40,30 @@ def test_resolve_keeps_town_and_place(gazetteer):
     assert gazetteer.resolve("경북 구미시 구미5공단").place == "구미5공단"
 
 
+@pytest.mark.parametrize(
+    ("typed", "sido", "sigungu", "place"),
+    [
+        ("구미국가산업단지", "경상북도", "구미시", "구미국가산업단지"),
+        ("구미5공단", "경상북도", "구미시", "구미5공단"),
+        ("남동산단", "인천광역시", "남동구", "남동산단"),
+        ("인천 남동국가산업단지", "인천광역시", "남동구", "남동국가산업단지"),
+        ("창원국가산업단지 2단지", "경상남도", "창원시", "창원국가산업단지 2단지"),
+        ("대구국가산업단지", "대구광역시", None, "대구국가산업단지"),
+        # A complex not named after a city keeps the 시도 typed with it, and its name.
+        ("경기 반월국가산업단지", "경기도", None, "반월국가산업단지"),
+    ],
+)
+def test_resolve_an_industrial_complex_named_after_its_city(gazetteer, typed, sido, sigungu, place):
+    location = gazetteer.resolve(typed)
+    assert (location.region, location.place) == (Region(sido, sigungu), place)
+    assert location.label == " ".join(p for p in (sido, sigungu, place) if p)
+
+
+@pytest.mark.parametrize("typed", ["반월국가산업단지", "국가산업단지", "오송생명과학단지"])
+def test_a_complex_that_names_no_region_is_not_guessed(gazetteer, typed):
+    assert gazetteer.resolve(typed) is None
+
+
 def test_region_hierarchy():
     gumi = Region("경상북도", "구미시")
     assert Region("경상북도").contains(gumi)
