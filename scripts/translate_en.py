@@ -1,7 +1,8 @@
 # ruff: noqa: E501 -- a translation table reads best one entry a line
 """Fill web/locale/en/LC_MESSAGES/django.po from the table below (Korean source → English).
 
-Run after `manage.py makemessages -l en --no-wrap`, then `manage.py compilemessages`.
+Run after `manage.py makemessages -l en --no-wrap -i "web/staff/*" -i "web/templates/staff/*" -i ".venv/*"`
+(the staff workspace is in Korean only), then `manage.py compilemessages -i .venv`.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ EN = {
     "시도와 시군구를 고르거나, 아래에 주소를 입력하세요.": "Choose a province and city, or type an address below.",
     "전체 (시군구 선택 안 함)": "All (no city)",
     "또는 주소로 입력": "Or type an address",
-    "예: 경북 구미시 공단동, 구미": "e.g. 경북 구미시 공단동, 구미",
+    "예: 경북 구미시 공단동, 구미, 구미국가산업단지": "e.g. 경북 구미시 공단동, 구미, 구미국가산업단지",
     "더 알려 주면 더 정확해집니다 (선택)": "More details give better results (optional)",
     "결과 좁히기": "Narrow the results",
     "찾는 중…": "Searching…",
@@ -136,6 +137,35 @@ EN = {
     "지원 유형·접수 중 필터를 모두 해제하고 다시 찾기": "Search again without the support-type and open-only filters",
     "시군구 없이 %(sido)s 전체로 찾기": "Search all of %(sido)s instead",
     "사업 설명을 덧붙이면 관련 사업을 더 찾을 수 있습니다.": "Adding a business description can find more programs.",
+    # Alert pages (subscribe, confirm, unsubscribe).
+    "알림 신청 확인": "Confirm your alert",
+    "아래 버튼을 누르면 새 지원사업 알림이 시작됩니다.": "Press the button below to start alerts for new programs.",
+    "알림 받기 확인": "Confirm alerts",
+    "신청이 확인되었습니다": "Your alert is confirmed",
+    "%(sido)s %(sigungu)s · %(sector)s 조건에 맞는 새 지원사업이 게시되면 메일로 알려 드립니다.": (
+        "We will email you when a new program matching %(sido)s %(sigungu)s · %(sector)s is published."
+    ),
+    "유효하지 않은 링크": "Invalid link",
+    "유효하지 않은 링크입니다": "This link is not valid",
+    "링크가 잘못되었거나 더 이상 쓸 수 없습니다.": "The link is wrong or can no longer be used.",
+    "지원사업 알림 신청": "Program alerts",
+    "확인 메일을 보냈습니다": "We sent you a confirmation email",
+    "%(email)s 으로 보낸 메일의 링크를 눌러 신청을 확인해 주세요. 확인 후부터 새 지원사업 알림을 보내 드립니다.": (
+        "Click the link in the email we sent to %(email)s to confirm. Alerts for new programs start after that."
+    ),
+    "짧은 시간에 알림 신청이 너무 많았습니다. 한 시간 뒤에 다시 시도해 주세요.": (
+        "Too many alert requests in a short time. Please try again in an hour."
+    ),
+    "알림 해지": "Unsubscribe",
+    "아래 버튼을 누르면 이 조건의 지원사업 알림을 더 이상 보내지 않습니다.": (
+        "Press the button below to stop alerts for this search."
+    ),
+    "알림이 해지되었습니다": "You are unsubscribed",
+    "더 이상 알림 메일을 보내지 않습니다.": "We will not send you alert emails any more.",
+    "이메일": "Email",
+    "지역을 알 수 없습니다. 검색 화면에서 위치를 다시 입력해 주세요.": (
+        "The location is unknown. Enter it again on the search page."
+    ),
 }
 
 

@@ -100,3 +100,19 @@ def test_subscriptions_are_capped_per_client(client):
     assert codes[-1] == 429
     assert SavedProfile.objects.count() == SUBSCRIBE_PER_HOUR
     cache.clear()
+
+
+def test_alert_pages_follow_the_owners_language(client):
+    response = client.post(
+        reverse("alerts:subscribe"),
+        {"email": "owner@example.kr", "sector": "이차전지 소재", "location": "경북 구미시"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "We sent you a confirmation email" in response.content.decode()
+    profile = SavedProfile.objects.get()
+    unsubscribe_path = reverse("alerts:unsubscribe", args=[profile.unsubscribe_token])
+    assert (
+        "Press the button below to stop alerts"
+        in client.get(unsubscribe_path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+    assert "You are unsubscribed" in client.post(unsubscribe_path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
