@@ -12,7 +12,7 @@ Plain numpy/scipy/scikit-learn, no Django.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from numbers import Integral
 
 import numpy as np
@@ -48,11 +48,11 @@ def fit_transform_char_wb(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> 
         counted = _count(texts, vectorizer.ngram_range, vectorizer.dtype)
     if counted is None:
         return vectorizer.fit_transform(texts)
-    counts, terms = counted
+    counts, decode = counted
     # Document frequency: a column holds one entry per document that has the n-gram.
     document_frequency = np.diff(counts.indptr)
     keep = _kept_columns(document_frequency, len(texts), min_df=vectorizer.min_df, max_df=vectorizer.max_df)
-    kept_terms = [terms[i] for i in keep]
+    kept_terms = decode(keep)
     order = sorted(range(len(kept_terms)), key=kept_terms.__getitem__)  # scikit-learn sorts them
     counts = counts[:, keep[order]].tocsr()
     tfidf = TfidfTransformer(
@@ -69,9 +69,9 @@ def fit_transform_char_wb(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> 
 
 def _count(
     texts: Sequence[str], ngram_range: tuple[int, int], dtype
-) -> tuple[sp.csc_matrix, list[str]] | None:
-    """Documents × n-grams counts (unpruned, unsorted) and each column's n-gram; None when the corpus
-    is too large for one sort key.
+) -> tuple[sp.csc_matrix, Callable[[np.ndarray], list[str]]] | None:
+    """Documents × n-grams counts (unpruned, unsorted) and a function giving the n-grams of columns
+    (only the kept ones are ever spelled out); None when the corpus is too large for one sort key.
 
     As ``char_wb`` does, every word is padded with a space on each side and n-grams never leave a
     word. The padded words of a document are laid end to end (' ab  cd '), so a window leaves its
@@ -96,26 +96,32 @@ def _count(
     is_space = codes == space if has_space else np.zeros(len(codes), dtype=bool)
     double_space = is_space[:-1] & is_space[1:]
     del is_space
-    blocks, terms = [], []
+    blocks, grams, sizes = [], [], []
     for n in range(low, high + 1):
         if len(codes) < n:
             continue
         # Passed on without a name here, so _columns can free the window keys as it goes.
-        block, grams = _columns(
+        block, block_grams = _columns(
             _window_keys(codes, document, double_space, n, symbol_bits, document_bits),
             len(padded),
             document_bits,
             dtype,
         )
         blocks.append(block)
-        mask = (1 << symbol_bits) - 1
-        for gram in grams.tolist():
-            terms.append(
-                "".join(chr(alphabet[(gram >> (symbol_bits * (n - 1 - i))) & mask]) for i in range(n))
-            )
+        grams.append(block_grams)
+        sizes.append(np.full(len(block_grams), n))
     if not blocks:
-        return sp.csc_matrix((len(padded), 0), dtype=dtype), terms
-    return sp.hstack(blocks, format="csc"), terms
+        return sp.csc_matrix((len(padded), 0), dtype=dtype), lambda columns: []
+    all_grams, all_sizes = np.concatenate(grams), np.concatenate(sizes)
+    mask = (1 << symbol_bits) - 1
+
+    def spell(columns: np.ndarray) -> list[str]:
+        return [
+            "".join(chr(alphabet[(gram >> (symbol_bits * (n - 1 - i))) & mask]) for i in range(n))
+            for gram, n in zip(all_grams[columns].tolist(), all_sizes[columns].tolist(), strict=True)
+        ]
+
+    return sp.hstack(blocks, format="csc"), spell
 
 
 def _dense_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
