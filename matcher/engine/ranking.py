@@ -20,7 +20,6 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,7 +38,7 @@ from matcher.engine.support_kinds import (
     is_information_only,
     program_kinds,
 )
-from matcher.engine.text import split_sentences
+from matcher.engine.text import quotable, split_sentences
 
 
 @dataclass
@@ -327,7 +326,7 @@ def evidence_sentences(text: str, terms: Sequence[str], limit: int = 2) -> list[
         return []
     scored = []
     for index, sentence in enumerate(split_sentences(text)):
-        clean = re.sub(r"\s+", " ", sentence).strip()
+        clean = quotable(sentence)
         if len(clean) < 6:
             continue
         lowered = clean.lower()

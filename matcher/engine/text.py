@@ -99,5 +99,18 @@ def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text or "") if part and part.strip()]
 
 
+# A list marker at the start of a notice line ('☞ ', '- ', '① ', '1) ', '※ '): layout, not words.
+_LEADING_MARKER = re.compile(r"^(?:[☞○●◦▶▷►■□◆◇•·※*\-]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.)](?!\d))\s*")
+
+
+def quotable(sentence: str) -> str:
+    """A source sentence as quoted to a reader: whitespace runs as one space, list markers dropped."""
+    clean = re.sub(r"\s+", " ", sentence or "").strip()
+    previous = None
+    while clean != previous:  # '- ☞ …' carries two
+        previous, clean = clean, _LEADING_MARKER.sub("", clean, count=1)
+    return clean
+
+
 def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -13,6 +13,7 @@ from datetime import date
 from matcher.engine.eligibility import decide
 from matcher.engine.ranking import Query, evidence_sentences, firm_query
 from matcher.engine.regions import Region
+from matcher.engine.text import quotable
 from matcher.models import Firm, MatchLog, Program
 from matcher.services.model_store import active_index, program_doc, program_facts
 
@@ -139,6 +140,7 @@ def _evidence(program: Program, terms: list[str]) -> list[str]:
     sentences = evidence_sentences(f"{program.title}\n{program.summary}", terms)
     for key in ("sectors", "keywords", "support_types", "regions", "firm_types"):
         for sentence in (program.evidence or {}).get(key, [])[:1]:
+            sentence = quotable(sentence)
             if sentence and sentence not in sentences and len(sentences) < 3:
                 sentences.append(sentence)
     return sentences

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from matcher.engine.ksic import ksic_rows
 from matcher.engine.periods import application_status as period_status
 from matcher.engine.regions import Location, Region, default_gazetteer
+from matcher.engine.text import quotable
 from matcher.models import Program
 from matcher.services.matching import FirmProfile, MatchFilters, ProgramMatch, match_firm
 
@@ -118,8 +119,8 @@ def region_labels(*, program: Program) -> list[str]:
     return labels
 
 
-def evidence_sentences(*, program: Program) -> list[str]:
-    """All evidence sentences of a program, de-duplicated, in field order."""
+def _stored_evidence(program: Program) -> list[str]:
+    """The evidence sentences as extracted (verbatim from the source), de-duplicated, in field order."""
     seen: list[str] = []
     for sentences in (program.evidence or {}).values():
         for sentence in sentences if isinstance(sentences, list) else [sentences]:
@@ -127,6 +128,11 @@ def evidence_sentences(*, program: Program) -> list[str]:
             if text and text not in seen:
                 seen.append(text)
     return seen
+
+
+def evidence_sentences(*, program: Program) -> list[str]:
+    """All evidence sentences of a program, as quoted to a reader (list markers dropped)."""
+    return list(dict.fromkeys(q for q in map(quotable, _stored_evidence(program)) if q))
 
 
 def source_excerpt(*, program: Program, limit: int = 1500) -> str:
@@ -139,7 +145,7 @@ def source_excerpt(*, program: Program, limit: int = 1500) -> str:
     raw = announcement.raw_content
     text = html_to_text(raw) if looks_like_html(raw) else raw
     start = 0
-    for sentence in evidence_sentences(program=program):
+    for sentence in _stored_evidence(program):
         found = text.find(sentence[:40])
         if found >= 0:
             start = max(0, found - 200)

@@ -1,4 +1,6 @@
-from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
+import pytest
+
+from matcher.engine.text import html_to_text, looks_like_html, normalize_text, quotable, split_sentences
 
 
 def test_html_to_text_drops_scripts_and_keeps_blocks():
@@ -22,3 +24,21 @@ def test_split_sentences_keeps_decimals():
         "또한 수출을 지원한다.",
         "올해는 20개사를 지원했다",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("☞ 경영 컨설팅이 필요한 일반 · 휴게 배달음식점", "경영 컨설팅이 필요한 일반 · 휴게 배달음식점"),
+        ("-\u00a0☞  제조기업   대상", "제조기업 대상"),
+        ("① 인공지능 특화교육", "인공지능 특화교육"),
+        ("1) 기술개발 지원", "기술개발 지원"),
+        ("(2) 판로 지원", "판로 지원"),
+        # Numbers that are content stay: an amount, a year, a decimal.
+        ("1.5억원 이내 지원", "1.5억원 이내 지원"),
+        ("2025년 수출 지원", "2025년 수출 지원"),
+        ("· 중소기업 · 소상공인", "중소기업 · 소상공인"),
+    ],
+)
+def test_quotable_drops_list_markers_and_keeps_the_words(sentence, quoted):
+    assert quotable(sentence) == quoted
