@@ -205,6 +205,15 @@ def test_program_page_shows_every_field(client, programs):
     assert f"<mark>{GUMI_EVIDENCE}</mark>" in html
 
 
+def test_program_page_keeps_the_summarys_lines(client, programs):
+    gumi = programs["gumi"]
+    gumi.summary = "첫째 줄: 지원 목적\n\n☞ 지원 대상\n- 세부 내용"
+    gumi.save(update_fields=["summary"])
+    html = client.get(reverse("program_detail", args=[gumi.pk])).content.decode()
+    assert "<p>첫째 줄: 지원 목적</p>" in html
+    assert "<p>☞ 지원 대상<br>- 세부 내용</p>" in html
+
+
 def test_program_page_similar_programs_exclude_itself(client, programs):
     gumi = programs["gumi"]
     html = client.get(reverse("program_detail", args=[gumi.pk])).content.decode()
