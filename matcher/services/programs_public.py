@@ -17,7 +17,7 @@ from matcher.engine.ksic import ksic_rows
 from matcher.engine.periods import application_status as period_status
 from matcher.engine.regions import Location, Region, default_gazetteer
 from matcher.engine.text import quotable
-from matcher.models import Program
+from matcher.models import Announcement, Program
 from matcher.services.matching import FirmProfile, MatchFilters, ProgramMatch, match_firm
 
 
@@ -131,19 +131,49 @@ def _stored_evidence(program: Program) -> list[str]:
 
 
 def evidence_sentences(*, program: Program) -> list[str]:
-    """All evidence sentences of a program, as quoted to a reader (list markers dropped)."""
-    return list(dict.fromkeys(q for q in map(quotable, _stored_evidence(program)) if q))
+    """All evidence sentences of a program, as quoted to a reader (list markers dropped); one that
+    another already says in full ('전남 창업 7년이내' inside '지원대상: 전남 창업 7년이내') is left out."""
+    quoted = list(dict.fromkeys(q for q in map(quotable, _stored_evidence(program)) if q))
+    squashed = [_squashed(q) for q in quoted]
+    return [
+        q
+        for i, q in enumerate(quoted)
+        # Contained in another, or spelt the same as an earlier one but for spaces.
+        if not any(
+            squashed[i] in other and (squashed[i] != other or j < i)
+            for j, other in enumerate(squashed)
+            if j != i
+        )
+    ]
 
 
 def source_excerpt(*, program: Program, limit: int = 1500) -> str:
-    """The part of the source announcement around the first evidence sentence."""
+    """The part of the source announcement around the first evidence sentence, as readable text.
+
+    A structured record (a Bizinfo item, a 통합공고 row, a full-text line) is shown as the text it was
+    read as, never as its JSON; when that text is the summary the page already shows, there is nothing
+    more to quote and the excerpt is empty.
+    """
     announcement = program.announcement
     if announcement is None or not announcement.raw_content:
         return ""
+    from matcher.engine.formats import parse_raw
     from matcher.engine.text import html_to_text, looks_like_html
 
     raw = announcement.raw_content
-    text = html_to_text(raw) if looks_like_html(raw) else raw
+    if announcement.format in {Announcement.Format.TEXT, Announcement.Format.HTML}:
+        text = html_to_text(raw) if looks_like_html(raw) else raw
+    else:
+        record = parse_raw(
+            format=announcement.format,
+            raw=raw,
+            origin=announcement.origin,
+            source_id=announcement.source_id,
+        )
+        body = record.text.strip()
+        if not body or _squashed(body) in _squashed(program.summary):
+            return ""
+        text = f"{record.title}\n\n{body}" if record.title else body
     start = 0
     for sentence in _stored_evidence(program):
         found = text.find(sentence[:40])
@@ -154,6 +184,10 @@ def source_excerpt(*, program: Program, limit: int = 1500) -> str:
     prefix = "… " if start else ""
     suffix = " …" if start + limit < len(text) else ""
     return f"{prefix}{excerpt}{suffix}"
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
 
 
 def similar_programs(*, program: Program, limit: int = 5) -> list[ProgramMatch]:

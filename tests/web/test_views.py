@@ -1,3 +1,4 @@
+import json
 import re
 from urllib.parse import urlencode
 
@@ -214,6 +215,33 @@ def test_program_page_keeps_the_summarys_lines(client, programs):
     assert "<p>☞ 지원 대상<br>- 세부 내용</p>" in html
 
 
+def test_program_page_quotes_structured_records_as_text_never_json(client, db):
+    from matcher.services.ingestion import ingest_file
+
+    item = {
+        "pblancId": "PBLN_000000000100009",
+        "pblancNm": "2025년 구미시 수출기업 지원사업 공고",
+        "jrsdInsttNm": "경상북도 구미시",
+        "trgetNm": "중소기업",
+        "bsnsSumryCn": "<p>수출 중소기업 해외 전시회 참가 지원</p>",
+    }
+    header = "year,section,type,no,title,summary,support,target,budget_eok,ministry,operator\n"
+    cells = ("2024.0", "중앙부처", "", "1.0", "ㆍ예비창업패키지", "예비창업자 사업화 지원", "① 사업화자금")
+    row = ",".join((*cells, "예비창업자", "629", "중기부", "창진원"))
+    ingest_file(name="a.json", content=json.dumps({"jsonArray": [item]}).encode(), publish=True)
+    ingest_file(name="startup.csv", content=f"{header}{row}\n".encode(), publish=True)
+    bizinfo = Program.objects.get(source_id="PBLN_000000000100009")
+    startup = Program.objects.get(source_id="kstartup2024:0")
+
+    html = client.get(reverse("program_detail", args=[bizinfo.pk])).content.decode()
+    assert "pblancId" not in html and "bsnsSumryCn" not in html
+    assert "공고문 발췌" not in html  # the record's text is the summary already on the page
+    html = client.get(reverse("program_detail", args=[startup.pk])).content.decode()
+    assert '"target"' not in html and '"support"' not in html
+    excerpt = html.split("공고문 발췌", 1)[1]  # the row's labelled cells say more than its summary
+    assert "사업개요:" in excerpt and "지원내용:" in excerpt and "지원대상:" in excerpt
+
+
 def test_program_page_similar_programs_exclude_itself(client, programs):
     gumi = programs["gumi"]
     html = client.get(reverse("program_detail", args=[gumi.pk])).content.decode()
@@ -286,3 +314,17 @@ def test_typed_address_fills_the_selects(client, programs):
     assert '<option value="경상북도" selected>' in html
     assert '<option value="구미시" selected>' in html
     assert "<optgroup" not in html  # only 경상북도's cities are listed
+
+
+def test_program_page_lists_each_evidence_sentence_once(client, programs):
+    gumi = programs["gumi"]
+    gumi.evidence = {
+        "firm_types": ["전남 창업 7년이내 청년 창업자"],
+        "years": ["지원대상: 전남 창업 7년이내 청년 창업자"],
+        "regions": ["☞ 구미시 소재  기업", "구미시 소재 기업"],
+    }
+    gumi.save(update_fields=["evidence"])
+    html = client.get(reverse("program_detail", args=[gumi.pk])).content.decode()
+    listed = html.split("공고 근거 문장", 1)[1].split("</ul>", 1)[0]
+    assert listed.count("<li") == 2
+    assert "지원대상: 전남 창업 7년이내 청년 창업자" in listed and "구미시 소재 기업" in listed
