@@ -20,6 +20,12 @@ def _kiwi():
     return Kiwi(num_workers=1)
 
 
+def warm_up() -> None:
+    """Load Kiwi's model now (about 3 s) rather than on the first text analysed. Kiwi reads part of it
+    lazily on its first analysis, so one short text is analysed too."""
+    analyze("지원사업 공고")
+
+
 def analyze(text: str) -> list[str]:
     """Content morphemes of ``text``, lower-cased, in order."""
     if not text or not text.strip():
