@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
 from matcher.engine.ksic import ksic_rows
@@ -289,3 +290,67 @@ def detect_keywords(text: str, limit: int = 12) -> list[str]:
         previous_end = token.start + token.len
     flush()
     return [word for word, _ in counts.most_common(limit)]
+
+
+# An application period stated in a notice's text: '접수기간 : 2026. 4. 27.(월) ~ 5. 11.(월) 18:00까지',
+# '신청기간: 2026년 4월 13일(월) ~ 2026년 4월 28일(화)', '모집기간) ’26. 1. 21. ~ 예산소진 시까지'.
+_PERIOD_LABEL = re.compile(r"(?:접수|신청|모집|공모)\s?(?:기간|일정)(?!\s?(?:및|과|와|이|은|을|에))")
+_PERIOD_DATE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2}|['’‘]\d{2})\s*[.년/-]\s*)?"
+    r"(?P<month>\d{1,2})\s*[.월/-]\s*(?P<day>\d{1,2})(?!\d)\s*[.일]?"
+)
+_PERIOD_LEAD = re.compile(
+    r"[\s:：)\]】|\-–—·.]*(?:은|는)?\s*(?:(?:공고일|공고\s?게시일)(?:부터)?\s*(?:[~∼〜～-]\s*)?)?"
+)
+_PERIOD_RANGE = re.compile(r"[~∼〜～]|부터|(?<=\))\s?-\s?(?=\d)")
+
+
+def detect_application_period(
+    text: str, *, reference_year: int | None = None
+) -> tuple[date | None, date | None, str]:
+    """The first application period the text states: (start, end, the line that states it).
+
+    A date before the range sign ('~', '부터') is the start, one after it the end; a lone date is the
+    end ('… 5. 7.까지'). A date without a year takes the other date's year (a December start and a
+    January end span the new year), else ``reference_year``; without any year nothing is read.
+    '공고일 ~ 4. 30.' and '… ~ 예산 소진 시' leave the unstated side None.
+    """
+    for label in _PERIOD_LABEL.finditer(text or ""):
+        line = text[label.end() : label.end() + 120].split("\n", 1)[0]
+        line = re.split(r"<br\s*/?>|※|□|ㅇ\s?\(", line, maxsplit=1)[0]
+        dates = list(_PERIOD_DATE.finditer(line))
+        # The period follows its label directly ('접수기간 : 2026. …', '신청기간) 공고일 ~ …'); a label
+        # inside a sentence ('신청기간 내 … 12월 5일까지 심의완료') states no period.
+        if not dates or not _PERIOD_LEAD.fullmatch(line[: dates[0].start()]):
+            continue
+        sign = _PERIOD_RANGE.search(line)
+        before = [d for d in dates if sign is None or d.end() <= sign.start()]
+        after = [d for d in dates if sign is not None and d.start() >= sign.end()]
+        if sign is None:
+            first, second = None, before[0]
+        else:
+            first, second = (before[0] if before else None), (after[0] if after else None)
+        years = [_year(d.group("year")) for d in (first, second) if d is not None and d.group("year")]
+        year = years[0] if years else reference_year
+        if year is None:
+            continue
+        start = _period_day(first, year) if first else None
+        end = _period_day(second, years[-1] if years else year) if second else None
+        if start and end and end < start and not (second and second.group("year")):
+            end = _period_day(second, start.year + 1)  # '12. 20. ~ 1. 10.': the end is next January
+        if (start or end) and not (start and end and end < start):
+            stated = re.sub(r"\s+", " ", text[label.start() : label.end() + len(line)]).strip()
+            return start, end, stated
+    return None, None, ""
+
+
+def _year(text: str) -> int:
+    digits = text.strip("'’‘")
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
+
+
+def _period_day(match: re.Match, year: int) -> date | None:
+    try:
+        return date(year, int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None

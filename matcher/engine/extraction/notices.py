@@ -15,7 +15,11 @@ import re
 from datetime import date
 
 from matcher.engine.eligibility import NON_FIRM
-from matcher.engine.extraction.fields import detect_sectors, detect_support_types
+from matcher.engine.extraction.fields import (
+    detect_application_period,
+    detect_sectors,
+    detect_support_types,
+)
 from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.engine.regions import Gazetteer, Region, default_gazetteer
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
@@ -134,6 +138,10 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
             apply_end = _ymd(found[-1]) if len(found) > 1 else None
     if record.format == "fulltext_jsonl" and fields.get("deadline") and not apply_end:
         apply_end = _parse_date(fields.get("deadline"))
+    if not (apply_start and apply_end):
+        apply_start, apply_end = _period_from_text(
+            record, body, title, apply_start=apply_start, apply_end=apply_end, evidence=evidence
+        )
 
     budget = None
     if fields.get("budget_eok") not in (None, ""):
@@ -488,6 +496,43 @@ def _clean(value: str) -> str:
     if looks_like_html(value):
         return html_to_text(value)
     return normalize_text(value)
+
+
+def _period_from_text(
+    record: SourceRecord,
+    body: str,
+    title: str,
+    *,
+    apply_start: date | None,
+    apply_end: date | None,
+    evidence: dict[str, list[str]],
+) -> tuple[date | None, date | None]:
+    """Fill the dates a record's fields leave out from the period its text states ('접수기간 : …').
+
+    A date the fields give wins; the text's start is taken only when it is not after that end.
+    """
+    text = body
+    pdf_text = str(record.fields.get("pdf_text") or "")
+    if pdf_text and pdf_text[:200] not in body:
+        text = f"{body}\n{pdf_text}"
+    titled = re.search(r"(20\d{2})\s?년", title)
+    reference = (
+        record.published_on.year
+        if record.published_on
+        else apply_end.year
+        if apply_end
+        else int(titled.group(1))
+        if titled
+        else None
+    )
+    start, end, stated = detect_application_period(text, reference_year=reference)
+    if start and not apply_start and (apply_end is None or start <= apply_end):
+        apply_start = start
+        evidence["apply_start"] = [stated]
+    if end and not apply_end and (apply_start is None or apply_start <= end):
+        apply_end = end
+        evidence["apply_end"] = [stated]
+    return apply_start, apply_end
 
 
 def _parse_date(value: object) -> date | None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from matcher.engine.extraction.fields import (
     SUPPORT_TYPES,
+    detect_application_period,
     detect_firm_types,
     detect_keywords,
     detect_period_end_year,
@@ -65,3 +70,52 @@ def test_firm_types_and_years() -> None:
     assert detect_years_limits("업력 3년 초과 7년 이내 기업") == (3.0, 7.0)
     assert detect_years_limits("예비창업자") == (None, 0.0)
     assert detect_years_limits("중소기업 누구나") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("□ 접수기간 : 2026. 4. 27.(월) ~ 5. 11.(월) 18:00까지", date(2026, 4, 27), date(2026, 5, 11)),
+        (
+            "신청기간: 2026년 4월 13일(월) ~ 2026년 4월 28일(화) 14:00까지",
+            date(2026, 4, 13),
+            date(2026, 4, 28),
+        ),
+        ("- 모집기간) ’26. 1. 21. ~ 예산소진 시까지", date(2026, 1, 21), None),
+        ("신청기간 : 공고일 ~ 2026. 4. 30.(목) 17:00 限", None, date(2026, 4, 30)),
+        (
+            "접수기간) 2026.4.23.(목) ~ 예산소진시까지(종료일: 2026.11.30.)",
+            date(2026, 4, 23),
+            date(2026, 11, 30),
+        ),
+        ("접수 기간 : 2025. 12. 20. ~ 1. 10.", date(2025, 12, 20), date(2026, 1, 10)),  # over the new year
+        ("접수기간: 5월 7일까지", None, date(2026, 5, 7)),  # the year is the notice's
+        ("문의처 054-840-7043\n접수기간 : 2026. 3. 2. ~ 3. 31.", date(2026, 3, 2), date(2026, 3, 31)),
+    ],
+)
+def test_application_period_stated_in_the_text(text, start, end) -> None:
+    found_start, found_end, stated = detect_application_period(text, reference_year=2026)
+    assert (found_start, found_end) == (start, end)
+    assert stated.startswith(("접수", "신청", "모집"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "신청기간 : 연중 상시",
+        "신청기간 및 신청방법은 공고문을 참조",
+        # A label inside a sentence is no period: this date is a review deadline.
+        "신청기간 내 확인서를 발급받은 제품(12월 5일까지 심의 완료 必)",
+        "접수기간 : 2026. 5. 11. ~ 2026. 4. 27.",  # an end before the start is a misreading
+    ],
+)
+def test_no_application_period_is_read_where_none_is_stated(text) -> None:
+    assert detect_application_period(text, reference_year=2026)[:2] == (None, None)
+
+
+def test_a_period_without_any_year_needs_a_reference_year() -> None:
+    assert detect_application_period("접수기간 : 4. 1. ~ 4. 30.")[:2] == (None, None)
+    assert detect_application_period("접수기간 : 4. 1. ~ 4. 30.", reference_year=2025)[:2] == (
+        date(2025, 4, 1),
+        date(2025, 4, 30),
+    )
