@@ -14,9 +14,11 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 # Large units multiply a whole group; small units (천/백/십) multiply the digits in front of them.
 _BIG_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4}
 _SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
-# At least one unit before '원', or a bare number with '원' ('150,000원').
+# At least one unit before '원', a thousands unit alone ('50,000천원', tables' usual unit), or a bare
+# number with '원' ('150,000원').
 _AMOUNT_RE = re.compile(
-    rf"(?<![\d.,])((?:{_NUMBER}\s?[천백십]?\s?[조억만]\s?)+(?:{_NUMBER}\s?[천백십]?\s?)?원|{_NUMBER}\s?원)"
+    rf"(?<![\d.,])((?:{_NUMBER}\s?[천백십]?\s?[조억만]\s?)+(?:{_NUMBER}\s?[천백십]?\s?)?원"
+    rf"|{_NUMBER}\s?[천백]\s?원|{_NUMBER}\s?원)"
 )
 _GROUP_RE = re.compile(rf"({_NUMBER})\s?([천백십])?\s?([조억만])?")
 

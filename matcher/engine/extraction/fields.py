@@ -14,6 +14,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
+from matcher.engine.amounts import find_amounts
 from matcher.engine.ksic import ksic_rows
 from matcher.engine.regions import PLACE_SUFFIX, Gazetteer, Region, default_gazetteer
 
@@ -354,3 +355,24 @@ def _period_day(match: re.Match, year: int) -> date | None:
         return date(year, int(match.group("month")), int(match.group("day")))
     except ValueError:
         return None
+
+
+# A budget as a notice labels it: '지원규모) 총 20억원 내외', '예산규모 : 1,395억원', '지원예산: 50,000천원'.
+_BUDGET_LABEL = re.compile(r"(?:지원\s?규모|지원\s?예산|사업\s?예산|예산\s?규모|총\s?예산|총\s?사업\s?규모)")
+_BUDGET_LEAD = re.compile(r"[\s:：)\]】|\-–—·]*(?:총|약|최대)?\s*")
+
+
+def detect_budget_statement(text: str) -> tuple[int | None, str]:
+    """The budget a notice states under a budget label, in 원, with its line; (None, '') when none.
+
+    The amount must follow the label directly: '지원규모) 1개소(지자체당 5.67억원 …)' is a per-unit sum
+    and '총사업비의 30%' a share, so neither is read.
+    """
+    for label in _BUDGET_LABEL.finditer(text or ""):
+        line = text[label.end() : label.end() + 80].split("\n", 1)[0]
+        amounts = find_amounts(line)
+        if not amounts or not _BUDGET_LEAD.fullmatch(line[: amounts[0].start]):
+            continue
+        stated = re.sub(r"\s+", " ", text[label.start() : label.end() + amounts[0].end]).strip()
+        return amounts[0].krw, stated
+    return None, ""

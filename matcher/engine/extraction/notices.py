@@ -17,6 +17,7 @@ from datetime import date
 from matcher.engine.eligibility import NON_FIRM
 from matcher.engine.extraction.fields import (
     detect_application_period,
+    detect_budget_statement,
     detect_sectors,
     detect_support_types,
 )
@@ -150,6 +151,10 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
             evidence["budget_krw"] = [f"예산 {fields['budget_eok']}억원"]
         except (TypeError, ValueError):
             budget = None
+    if budget is None:
+        budget, stated = detect_budget_statement(_with_attachment_text(record, body))
+        if budget is not None:
+            evidence["budget_krw"] = [stated]
 
     contact = get("contact")
     if not contact:
@@ -498,6 +503,12 @@ def _clean(value: str) -> str:
     return normalize_text(value)
 
 
+def _with_attachment_text(record: SourceRecord, body: str) -> str:
+    """The body plus a full-text notice's attachment text ('pdf_text') when the body does not hold it."""
+    pdf_text = str(record.fields.get("pdf_text") or "")
+    return f"{body}\n{pdf_text}" if pdf_text and pdf_text[:200] not in body else body
+
+
 def _period_from_text(
     record: SourceRecord,
     body: str,
@@ -511,10 +522,7 @@ def _period_from_text(
 
     A date the fields give wins; the text's start is taken only when it is not after that end.
     """
-    text = body
-    pdf_text = str(record.fields.get("pdf_text") or "")
-    if pdf_text and pdf_text[:200] not in body:
-        text = f"{body}\n{pdf_text}"
+    text = _with_attachment_text(record, body)
     titled = re.search(r"(20\d{2})\s?년", title)
     reference = (
         record.published_on.year

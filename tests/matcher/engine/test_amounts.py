@@ -21,6 +21,8 @@ from matcher.engine.amounts import find_amounts, find_budgets, parse_amount
         ("1조 2천억원", 1_200_000_000_000),
         ("150,000원", 150_000),
         ("2억 원", 200_000_000),
+        ("50,000천원", 50_000_000),  # thousands of 원, as tables state them
+        ("3,000 천원", 3_000_000),
     ],
 )
 def test_parse_amount(text: str, krw: int) -> None:

@@ -9,6 +9,7 @@ import pytest
 from matcher.engine.extraction.fields import (
     SUPPORT_TYPES,
     detect_application_period,
+    detect_budget_statement,
     detect_firm_types,
     detect_keywords,
     detect_period_end_year,
@@ -119,3 +120,22 @@ def test_a_period_without_any_year_needs_a_reference_year() -> None:
         date(2025, 4, 1),
         date(2025, 4, 30),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "krw"),
+    [
+        ("□ 지원규모) 총 20억원 내외(20개 과제 내외)", 2_000_000_000),
+        ("- 예산규모 : 1,395억원(’26년)", 139_500_000_000),
+        ("지원예산: 50,000천원 이내", 50_000_000),
+        ("사업예산 : 총 1.1억 원", 110_000_000),
+        # Not a budget: a per-unit sum after other words, a share, a head count.
+        ("지원규모) 1개소(지자체당 5.67억원 이내 국비 지원)", None),
+        ("총사업비의 30~100% 이내 정부 지원", None),
+        ("지원규모: 65명 정도(1개사 당 최대 10명 이내 지원)", None),
+    ],
+)
+def test_budget_stated_under_a_budget_label(text, krw) -> None:
+    found, stated = detect_budget_statement(text)
+    assert found == krw
+    assert bool(stated) == (krw is not None)

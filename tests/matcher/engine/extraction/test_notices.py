@@ -141,13 +141,17 @@ def test_an_area_named_as_where_applicants_are_limits_a_sido_program():
     assert extract_notice_program(record).regions == [Region("경기도")]
 
 
-def test_a_full_text_notice_takes_its_application_period_from_the_text():
-    pdf_text = "▶ 사업개요\n- 지원대상 : 전국 중소기업\n- 접수기간 : 2026. 4. 6.(월) ~ 4. 30.(목) 18:00까지\n"
+def test_a_full_text_notice_takes_its_application_period_and_budget_from_the_text():
+    pdf_text = (
+        "▶ 사업개요\n- 지원대상 : 전국 중소기업\n- 지원규모 : 총 24억원\n"
+        "- 접수기간 : 2026. 4. 6.(월) ~ 4. 30.(목) 18:00까지\n"
+    )
     fields = {"title": "2026년 수출 컨설팅 지원사업 공고", "deadline": "", "pdf_text": pdf_text}
     record = SourceRecord(format="fulltext_jsonl", origin="t", raw="{}", fields=fields, source_id="PBLN_9")
     program = extract_notice_program(record)
     assert (program.apply_start, program.apply_end) == (date(2026, 4, 6), date(2026, 4, 30))
     assert program.evidence["apply_start"] == ["접수기간 : 2026. 4. 6.(월) ~ 4. 30.(목) 18:00까지"]
+    assert (program.budget_krw, program.evidence["budget_krw"]) == (2_400_000_000, ["지원규모 : 총 24억원"])
 
     # A deadline the record states itself wins; the text still gives the start.
     record.fields["deadline"] = "2026-05-08"
