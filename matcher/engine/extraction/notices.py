@@ -523,16 +523,14 @@ def _period_from_text(
     A date the fields give wins; the text's start is taken only when it is not after that end.
     """
     text = _with_attachment_text(record, body)
-    titled = re.search(r"(20\d{2})\s?년", title)
-    reference = (
-        record.published_on.year
-        if record.published_on
-        else apply_end.year
-        if apply_end
-        else int(titled.group(1))
-        if titled
-        else None
-    )
+    # The year of a date written without one ('~ 5. 11.'): the notice's, else its deadline's or title's.
+    if record.published_on:
+        reference: int | None = record.published_on.year
+    elif apply_end:
+        reference = apply_end.year
+    else:
+        titled = re.search(r"(20\d{2})\s?년", title)
+        reference = int(titled.group(1)) if titled else None
     start, end, stated = detect_application_period(text, reference_year=reference)
     if start and not apply_start and (apply_end is None or start <= apply_end):
         apply_start = start
