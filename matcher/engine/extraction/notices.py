@@ -139,9 +139,11 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
             apply_end = _ymd(found[-1]) if len(found) > 1 else None
     if record.format == "fulltext_jsonl" and fields.get("deadline") and not apply_end:
         apply_end = _parse_date(fields.get("deadline"))
+    # Periods and budgets a record's fields leave out are read from its text, attachment included.
+    full_text = _with_attachment_text(record, body)
     if not (apply_start and apply_end):
         apply_start, apply_end = _period_from_text(
-            record, body, title, apply_start=apply_start, apply_end=apply_end, evidence=evidence
+            record, full_text, title, apply_start=apply_start, apply_end=apply_end, evidence=evidence
         )
 
     budget = None
@@ -152,7 +154,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         except (TypeError, ValueError):
             budget = None
     if budget is None:
-        budget, stated = detect_budget_statement(_with_attachment_text(record, body))
+        budget, stated = detect_budget_statement(full_text)
         if budget is not None:
             evidence["budget_krw"] = [stated]
 
@@ -511,7 +513,7 @@ def _with_attachment_text(record: SourceRecord, body: str) -> str:
 
 def _period_from_text(
     record: SourceRecord,
-    body: str,
+    text: str,
     title: str,
     *,
     apply_start: date | None,
@@ -522,7 +524,6 @@ def _period_from_text(
 
     A date the fields give wins; the text's start is taken only when it is not after that end.
     """
-    text = _with_attachment_text(record, body)
     # The year of a date written without one ('~ 5. 11.'): the notice's, else its deadline's or title's.
     if record.published_on:
         reference: int | None = record.published_on.year
