@@ -21,6 +21,8 @@ SPECIAL_TYPES = ("사회적기업", "여성기업", "장애인기업", "협동�
 # Programs whose target field names only people or institutions that are not businesses (schools,
 # universities, students, youth, citizens): no firm may apply (a business is never a school or a pupil).
 NON_FIRM = "학교·학생·개인"
+# A program open to this many 시도 or more (over half of the 17) ranks as a nationwide one.
+WIDE_REGION_COUNT = 9
 # A startup (창업기업) is, by the 중소기업창업 지원법, a business within 7 years of founding.
 STARTUP_DEFAULT_YEARS = 7.0
 
@@ -80,6 +82,8 @@ def region_admits(program: ProgramFacts, region: Region) -> tuple[bool, int, Reg
                 best = (level, candidate)
     if best is None:
         return False, 0, None
+    if best[0] == 1 and len(program.regions) >= WIDE_REGION_COUNT:
+        return True, 0, best[1]  # open to most of the country ('비수도권'): not a regional program
     return True, best[0], best[1]
 
 
@@ -153,6 +157,8 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
     admitted, level, where = region_admits(program, firm.region)
     if not admitted:
         labels = ", ".join(r.label for r in program.regions[:3])
+        if len(program.regions) > 3:
+            labels += f" 외 {len(program.regions) - 3}곳"
         return Decision(False, [f"{labels} 소재 기업 대상 (지역 불일치)"])
     ok, fit, why = type_admits(program, firm)
     if not ok:

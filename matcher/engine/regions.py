@@ -26,6 +26,8 @@ _AREA_WORD = rf"({_COMPASS})(?:권|\s?지역)?"
 _AREA_LIST = rf"({_COMPASS}(?:\s?(?:[·ㆍ,/]|및|와|과)\s?{_COMPASS})*)(?:권|\s?지역)?"
 
 HANGUL = "가-힣"
+# 수도권 (the capital area, 수도권정비계획법): programs limited to 비수도권 firms exclude these.
+CAPITAL_AREA = ("서울특별시", "인천광역시", "경기도")
 # How a named site ends: industrial complexes ('구미국가산업단지', '남동산단', '구미5공단'), campuses.
 PLACE_SUFFIX = (
     r"(?:국가산업단지|일반산업단지|도시첨단산업단지|농공단지|산업단지|산단|공단"
@@ -219,7 +221,14 @@ class Gazetteer:
         return regions
 
     def labels(self, regions: list[Region]) -> list[str]:
-        """Display labels, a whole known area as one: '경기도 북부 (고양시·의정부시·…)', '경상북도 구미시'."""
+        """Display labels, a whole known area as one: '경기도 북부 (고양시·의정부시·…)', '경상북도 구미시';
+        most of the country as what it leaves out: '전국 (서울·경기 제외)'."""
+        whole_sidos = {r.sido for r in regions if r.sigungu is None}
+        # The capital area first, as Koreans list it (서울·인천·경기), then table order.
+        order = [*CAPITAL_AREA, *self.sidos]
+        missing = sorted((s for s in self.sidos if s not in whole_sidos), key=order.index)
+        if len(whole_sidos) == len(regions) and missing and len(missing) <= len(CAPITAL_AREA):
+            return [f"전국 ({'·'.join(self.short_name(s) for s in missing)} 제외)"]
         whole: dict[Region, str] = {}
         for sido, areas in self.areas.items():
             cities = {r.sigungu for r in regions if r.sido == sido and r.sigungu}

@@ -22,7 +22,7 @@ from matcher.engine.extraction.fields import (
     detect_support_types,
 )
 from matcher.engine.records import ExtractedProgram, SourceRecord
-from matcher.engine.regions import Gazetteer, Region, default_gazetteer
+from matcher.engine.regions import CAPITAL_AREA, Gazetteer, Region, default_gazetteer
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
 
 # Field names per source format: (title, agency, operator, target, body, category, contact, url, apply_url)
@@ -68,6 +68,20 @@ _AFTER_PLACE = re.compile(
 # '사업장소재지(본점)가 안산시', '주소지가 ○○시인'.
 _BEFORE_PLACE = re.compile(r"(?:소재지|주소지|사업장|본점|본사|주민등록)[^.\n]{0,12}(?:가|이|는|:)\s?$")
 _CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
+# Applicants limited to outside or inside the capital area: '비수도권 (서울, 경기 제외) 내 본사 … 소재하고
+# 있는 … 중소기업', '수도권 외 지역 소재 기업', '수도권 소재 중소기업'. An optional bracket may list the
+# excluded 시도; the words after must place a firm there (not a shop, a venue or a quota).
+_OUTSIDE_CAPITAL = re.compile(
+    r"(?<![가-힣])(?:비수도권|수도권\s?(?:외|이외|밖)(?:의)?(?:\s?지역)?)\s?(?:\(([^)]{0,40})\))?"
+)
+_INSIDE_CAPITAL = re.compile(r"(?<![가-힣])수도권(?:\s?지역)?\s?(?:\(([^)]{0,40})\))?")
+_LOCATED_FIRM = re.compile(
+    r"\s?(?:내|에|의)?\s?(?:(?:본사|본점|지사|공장|연구소|사업장)[^.\n]{0,30}?)?(?:소재|위치)"
+    r"[^.\n]{0,40}?(?:기업|업체|사업자|소상공인|법인)"
+)
+# Sentences about bonus points, preference, matching or relocation name the capital area without
+# limiting who may apply ('비수도권 소재 기업에 대한 가점', '수도권 밖으로 이전하는 기업').
+_NOT_A_LIMIT = re.compile(r"가점|가산|우대|매칭|이전")
 # An area named as where applicants are: '경기 남부 중소ㆍ중견 제조기업', '경북 북부 지역 소재'.
 _AFTER_AREA = re.compile(r"\s?(?:소재|내\s|관내|지역|중소|중견|기업|업체|소상공인|제조|창업|스타트업)")
 
@@ -259,6 +273,13 @@ def _resolve_regions(
             regions = stated
         if regions and sentences:
             evidence.setdefault("regions", []).extend(sentences[:2])
+    allowed, sentence = capital_area_limit(gaz, "\n".join([title, target, body]))
+    if allowed:
+        # Most of the country: every allowed 시도, or the named regions that lie in one.
+        kept = [r for r in regions if r.sido in allowed]
+        if kept or not regions:
+            regions = kept or [Region(sido) for sido in gaz.sidos if sido in allowed]
+            evidence.setdefault("regions", []).append(sentence)
     if not regions:
         if agency:
             evidence.setdefault("regions", []).append(agency)
@@ -379,6 +400,30 @@ def stated_regions(
         if hit:
             sentences.append(sentence.strip())
     return _dedupe(found), sentences
+
+
+def capital_area_limit(gaz: Gazetteer, text: str) -> tuple[set[str], str]:
+    """The 시도 a text admits when it limits applicants to outside (or inside) the capital area, with
+    the sentence saying so; (set(), '') when it sets no such limit."""
+    for sentence in split_sentences(text)[:80]:
+        if _NOT_A_LIMIT.search(sentence):
+            continue
+        for match in _OUTSIDE_CAPITAL.finditer(sentence):
+            if _LOCATED_FIRM.match(sentence, match.end()):
+                excluded = _excluded_sidos(gaz, match.group(1)) or set(CAPITAL_AREA)
+                return {sido for sido in gaz.sidos if sido not in excluded}, sentence.strip()
+        for match in _INSIDE_CAPITAL.finditer(sentence):
+            if _LOCATED_FIRM.match(sentence, match.end()):
+                return set(CAPITAL_AREA), sentence.strip()
+    return set(), ""
+
+
+def _excluded_sidos(gaz: Gazetteer, bracket: str | None) -> set[str]:
+    """The 시도 a bracket lists as excluded: '(서울, 경기, 해외 제외)' → 서울특별시, 경기도."""
+    if not bracket or "제외" not in bracket:
+        return set()
+    names = re.split(r"[,ㆍ·/\s]+|및", bracket.replace("제외", " "))
+    return {sido for name in names if (sido := gaz.parse_sido(name))}
 
 
 # -- firm types and 업력 -------------------------------------------------------

@@ -100,3 +100,12 @@ def test_programs_for_schools_and_students_admit_no_firm():
     for firm_type, years in (("중소기업", 10), ("창업기업", 2), ("예비창업자", 0), ("", None)):
         decision = decide(school, FirmFacts(GUMI, firm_type, years))
         assert not decision.eligible and "기업 지원 아님" in decision.reasons[0]
+
+
+def test_the_refusal_counts_regions_it_does_not_name():
+    sidos = ("부산광역시", "대구광역시", "광주광역시", "대전광역시")
+    decision = decide(
+        ProgramFacts(regions=tuple(map(Region, sidos))), FirmFacts(Region("서울특별시", "중구"))
+    )
+    assert not decision.eligible
+    assert decision.reasons[0].startswith("부산광역시, 대구광역시, 광주광역시 외 1곳")

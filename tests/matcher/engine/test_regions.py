@@ -158,3 +158,12 @@ def test_labels_show_a_whole_area_once(gazetteer):
     assert len(labels) == 2 and labels[1].startswith("경상북도 북부 (안동시·영주시")
     # Part of an area is listed city by city.
     assert gazetteer.labels(north[:2]) == ["경상북도 안동시", "경상북도 영주시"]
+
+
+def test_labels_name_what_most_of_the_country_leaves_out(gazetteer):
+    outside = [Region(sido) for sido in gazetteer.sidos if sido not in ("서울특별시", "경기도")]
+    assert gazetteer.labels(outside) == ["전국 (서울·경기 제외)"]
+    # A few 시도, or most of them plus a city, are listed one by one.
+    assert gazetteer.labels([Region("대구광역시"), Region("경상북도")]) == ["대구광역시", "경상북도"]
+    mixed = [*outside[:-1], Region("서울특별시", "종로구")]
+    assert len(gazetteer.labels(mixed)) == len(mixed)

@@ -158,3 +158,59 @@ def test_a_full_text_notice_takes_its_application_period_and_budget_from_the_tex
     program = extract_notice_program(record)
     assert (program.apply_start, program.apply_end) == (date(2026, 4, 6), date(2026, 5, 8))
     assert "apply_end" not in program.evidence
+
+
+def _central_notice(summary: str) -> object:
+    fields = {
+        "pblancNm": "2026년 지능형 반도체 상용화 지원 기업 모집 공고",
+        "jrsdInsttNm": "산업통상부",
+        "excInsttNm": "경북대학교",
+        "trgetNm": "중소기업",
+        "bsnsSumryCn": summary,
+    }
+    return extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+
+
+def test_outside_the_capital_area_admits_the_other_sido_and_no_capital_firm():
+    program = _central_notice(
+        "<p>☞ 비수도권 (서울, 경기, 해외 제외) 내 본사, 지사, 연구소 중 1개 이상 소재하고 있는 "
+        "국내 팹리스 전문 중소기업 및 중견기업</p>"
+    )
+    sidos = {r.sido for r in program.regions}
+    # The bracket lists what is excluded: 인천 stays, as the notice says.
+    assert not program.nationwide and len(sidos) == 15 and "인천광역시" in sidos
+    assert not {"서울특별시", "경기도"} & sidos
+    assert any("비수도권" in s for s in program.evidence["regions"])
+    facts = ProgramFacts.from_fields(nationwide=program.nationwide, regions=program.regions)
+    assert not decide(facts, FirmFacts(Region("서울특별시", "강남구"))).eligible
+    in_daegu = decide(facts, FirmFacts(Region("대구광역시", "북구")))
+    # Open to most of the country: no regional bonus over nationwide programs.
+    assert in_daegu.eligible and in_daegu.region_level == 0
+
+    plain = _central_notice("<p>☞ 수도권 외 지역 소재 중소기업</p>")
+    assert {r.sido for r in plain.regions} & {"서울특별시", "인천광역시", "경기도"} == set()
+    assert len(plain.regions) == 14
+    inside = _central_notice("<p>☞ 수도권 소재 중소기업</p>")
+    assert {r.sido for r in inside.regions} == {"서울특별시", "인천광역시", "경기도"}
+
+
+def test_capital_area_words_that_set_no_limit():
+    for summary in (
+        "<p>☞ 전국 중소기업</p><p>비수도권 소재 기업에 대한 가점 신설(2점)</p>",
+        "<p>☞ 전국 소공인</p><p>☞ 수도권 소재 대형마트 소공인 제품 공동 입점 추진</p>",
+        "<p>☞ 전국 청년</p><p>수도권 외 지역 소재의 기업과 교육생을 매칭하여 원격 인턴십 진행</p>",
+        "<p>☞ 수도권 밖으로 본사를 이전하는 기업</p>",
+        "<p>모집인원 중 수도권 50명, 비수도권 150명 선발</p>",
+    ):
+        assert _central_notice(summary).nationwide, summary
+
+
+def test_a_regional_program_keeps_its_region_under_a_capital_area_limit():
+    fields = {
+        "pblancNm": "[울산] 2026년 청년일자리도약장려금 기업 모집 공고",
+        "jrsdInsttNm": "울산광역시",
+        "trgetNm": "중소기업",
+        "bsnsSumryCn": "<p>☞ 비수도권 소재 5인 이상 우선지원 대상기업</p>",
+    }
+    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    assert program.regions == [Region("울산광역시")]
