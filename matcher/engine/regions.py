@@ -28,6 +28,18 @@ _AREA_LIST = rf"({_COMPASS}(?:\s?(?:[·ㆍ,/]|및|와|과)\s?{_COMPASS})*)(?:권
 HANGUL = "가-힣"
 # 수도권 (the capital area, 수도권정비계획법): programs limited to 비수도권 firms exclude these.
 CAPITAL_AREA = ("서울특별시", "인천광역시", "경기도")
+# The broad areas (권역) notices name as where applicants must be ('동남권 소재 중소기업'), as they are
+# commonly drawn; a notice that spells one out ('동남권(부산ㆍ울산ㆍ경남)') is read as it says instead.
+BROAD_AREAS = {
+    "수도권": CAPITAL_AREA,
+    "동남권": ("부산광역시", "울산광역시", "경상남도"),
+    "대경권": ("대구광역시", "경상북도"),
+    "영남권": ("부산광역시", "대구광역시", "울산광역시", "경상남도", "경상북도"),
+    "호남권": ("광주광역시", "전라남도", "전북특별자치도"),
+    "충청권": ("대전광역시", "세종특별자치시", "충청남도", "충청북도"),
+    "강원권": ("강원특별자치도",),
+    "제주권": ("제주특별자치도",),
+}
 # How a named site ends: industrial complexes ('구미국가산업단지', '남동산단', '구미5공단'), campuses.
 PLACE_SUFFIX = (
     r"(?:국가산업단지|일반산업단지|도시첨단산업단지|농공단지|산업단지|산단|공단"

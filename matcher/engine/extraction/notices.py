@@ -22,7 +22,7 @@ from matcher.engine.extraction.fields import (
     detect_support_types,
 )
 from matcher.engine.records import ExtractedProgram, SourceRecord
-from matcher.engine.regions import CAPITAL_AREA, Gazetteer, Region, default_gazetteer
+from matcher.engine.regions import BROAD_AREAS, CAPITAL_AREA, Gazetteer, Region, default_gazetteer
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
 
 # Field names per source format: (title, agency, operator, target, body, category, contact, url, apply_url)
@@ -68,16 +68,22 @@ _AFTER_PLACE = re.compile(
 # '사업장소재지(본점)가 안산시', '주소지가 ○○시인'.
 _BEFORE_PLACE = re.compile(r"(?:소재지|주소지|사업장|본점|본사|주민등록)[^.\n]{0,12}(?:가|이|는|:)\s?$")
 _CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
-# Applicants limited to outside or inside the capital area: '비수도권 (서울, 경기 제외) 내 본사 … 소재하고
-# 있는 … 중소기업', '수도권 외 지역 소재 기업', '수도권 소재 중소기업'. An optional bracket may list the
-# excluded 시도; the words after must place a firm there (not a shop, a venue or a quota).
+# Applicants limited to outside the capital area: '비수도권 (서울, 경기 제외) 내 본사 … 소재하고 있는 …
+# 중소기업', '수도권 외 지역 소재 기업'. An optional bracket may list the excluded 시도; the words after
+# must place a firm there (not a shop, a venue or a quota).
 _OUTSIDE_CAPITAL = re.compile(
     r"(?<![가-힣])(?:비수도권|수도권\s?(?:외|이외|밖)(?:의)?(?:\s?지역)?)\s?(?:\(([^)]{0,40})\))?"
 )
-_INSIDE_CAPITAL = re.compile(r"(?<![가-힣])수도권(?:\s?지역)?\s?(?:\(([^)]{0,40})\))?")
 _LOCATED_FIRM = re.compile(
     r"\s?(?:내|에|의)?\s?(?:(?:본사|본점|지사|공장|연구소|사업장)[^.\n]{0,30}?)?(?:소재|위치)"
     r"[^.\n]{0,40}?(?:기업|업체|사업자|소상공인|법인)"
+)
+# A broad area as where applicants are: '동남권 소재 중소기업', '동남권(부산ㆍ울산ㆍ경남)에 소재한 기업',
+# '동남권역 내 창업을 희망하는 예비창업자', '영남권 소상공인'.
+_BROAD_AREA = re.compile(
+    rf"(?<![가-힣])({'|'.join(BROAD_AREAS)})(?:역)?\s?(?:\(([^)]{{0,40}})\))?"
+    r"(?=\s?(?:내|지역|에)?\s?(?:(?:소재|위치)[^.\n]{0,40}?(?:기업|업체|사업자|소상공인|법인|창업자)"
+    r"|(?:에서\s?)?창업|(?:중소)?기업|소상공인))"
 )
 # Sentences about bonus points, preference, matching or relocation name the capital area without
 # limiting who may apply ('비수도권 소재 기업에 대한 가점', '수도권 밖으로 이전하는 기업').
@@ -280,6 +286,15 @@ def _resolve_regions(
         if kept or not regions:
             regions = kept or [Region(sido) for sido in gaz.sidos if sido in allowed]
             evidence.setdefault("regions", []).append(sentence)
+    else:
+        area, sentence = broad_area_stated(gaz, "\n".join([title, target, body]))
+        # A nationwide-looking notice, or one registered under some of the area's 시도 ('[경남] 동남권
+        # … 동남권 소재 기업'), is for the whole area; a city's program naming an area keeps its city.
+        if area and (not regions or all(r.sigungu is None and r.sido in area for r in regions)):
+            widened = _dedupe(regions + [Region(sido) for sido in area])
+            if widened != regions:
+                regions = widened
+                evidence.setdefault("regions", []).append(sentence)
     if not regions:
         if agency:
             evidence.setdefault("regions", []).append(agency)
@@ -412,10 +427,22 @@ def capital_area_limit(gaz: Gazetteer, text: str) -> tuple[set[str], str]:
             if _LOCATED_FIRM.match(sentence, match.end()):
                 excluded = _excluded_sidos(gaz, match.group(1)) or set(CAPITAL_AREA)
                 return {sido for sido in gaz.sidos if sido not in excluded}, sentence.strip()
-        for match in _INSIDE_CAPITAL.finditer(sentence):
-            if _LOCATED_FIRM.match(sentence, match.end()):
-                return set(CAPITAL_AREA), sentence.strip()
     return set(), ""
+
+
+def broad_area_stated(gaz: Gazetteer, text: str) -> tuple[list[str], str]:
+    """The 시도 of a broad area (권역) a text names as where applicants are, in the order the notice (or
+    the usual reading) lists them, with the sentence saying so; ([], '') when it names none."""
+    for sentence in split_sentences(text)[:80]:
+        if _NOT_A_LIMIT.search(sentence):
+            continue
+        match = _BROAD_AREA.search(sentence)
+        if match:
+            bracket = match.group(2) or ""
+            names = re.split(r"[,ㆍ·/\s]+|및", bracket) if "제외" not in bracket else []
+            listed = [sido for name in names if (sido := gaz.parse_sido(name))]
+            return list(dict.fromkeys(listed)) or list(BROAD_AREAS[match.group(1)]), sentence.strip()
+    return [], ""
 
 
 def _excluded_sidos(gaz: Gazetteer, bracket: str | None) -> set[str]:

@@ -214,3 +214,40 @@ def test_a_regional_program_keeps_its_region_under_a_capital_area_limit():
     }
     program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
     assert program.regions == [Region("울산광역시")]
+
+
+def _notice(title: str, agency: str, summary: str) -> object:
+    fields = {"pblancNm": title, "jrsdInsttNm": agency, "trgetNm": "중소기업", "bsnsSumryCn": summary}
+    return extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+
+
+def test_a_broad_area_named_as_where_applicants_are():
+    southeast = [Region("부산광역시"), Region("울산광역시"), Region("경상남도")]
+    central = _notice(
+        "예비창업자 사전인큐베이팅", "중소벤처기업부", "<p>☞ 동남권역 내 창업을 희망하는 예비창업자</p>"
+    )
+    assert central.regions == southeast and not central.nationwide
+    assert "동남권역" in central.evidence["regions"][-1]
+    # Registered under one of the area's 시도, the notice is for the whole area it states (that 시도 first).
+    registered = _notice("[경남] 동남권 보안 테스팅 지원사업", "경상남도", "<p>☞ 동남권 소재 ICTㆍSW기업</p>")
+    assert registered.regions == [Region("경상남도"), Region("부산광역시"), Region("울산광역시")]
+    # A notice spelling the area out is read as it says.
+    spelt = _notice(
+        "대경 지원", "산업통상부", "<p>☞ 본사 소재지가 대경권(대구ㆍ경북ㆍ울산)에 소재한 기업</p>"
+    )
+    assert spelt.regions == [Region("대구광역시"), Region("경상북도"), Region("울산광역시")]
+
+
+def test_a_broad_area_does_not_widen_a_city_or_another_region():
+    city = _notice("[경남] 김해시 전시회 참가 지원", "경상남도 김해시", "<p>☞ 동남권 소재 중소기업</p>")
+    assert city.regions == [Region("경상남도", "김해시")]
+    pair = _notice(
+        "[경기ㆍ강원] 특화멘토링 지원사업",
+        "고용노동부",
+        "<p>☞ 경기ㆍ강원권역 내 소재한 성장지원센터 입주기업</p>",
+    )
+    assert pair.regions == [Region("경기도"), Region("강원특별자치도")]
+    passing = _notice(
+        "사업재편 컨설팅", "산업통상부", "<p>동남권 사업재편 현장지원센터에서 컨설팅을 지원합니다</p>"
+    )
+    assert passing.nationwide
