@@ -1,6 +1,8 @@
 """Region-prefix match rate: the share of Bizinfo dev records with a title region prefix ('[경북]',
 '[대구ㆍ경북]', '[전국]') whose extracted regions are exactly the prefix's 시도 (or nationwide for '[전국]').
-Also counts how many were narrowed to a city. Run: ``python -m bench.region_prefix``.
+Also counts how many were narrowed to a city, and how many the text widened to a broad area it names
+('[경남] 동남권 … 동남권 소재 기업' → 경남, 부산, 울산), listed apart from the misses.
+Run: ``python -m bench.region_prefix``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from matcher.engine.regions import default_gazetteer
 def main(argv: list[str] | None = None) -> dict:
     gaz = default_gazetteer()
     total = matched = city_level = 0
-    misses = []
+    misses, widened = [], []
     for record in bizinfo_records():
         prefix = re.match(r"^\s*\[([^\]]+)\]", record.title)
         if not prefix:
@@ -35,15 +37,21 @@ def main(argv: list[str] | None = None) -> dict:
         )
         matched += ok
         city_level += any(r.sigungu for r in program.regions)
-        if not ok:
-            misses.append((record.title[:60], [r.label for r in program.regions]))
+        labels = [r.label for r in program.regions]
+        if not ok and None not in sidos and found > sidos and not program.nationwide:
+            widened.append((record.title[:60], labels))
+        elif not ok:
+            misses.append((record.title[:60], labels))
     result = {
         "with_prefix": total,
         "matched": matched,
         "rate": matched / total if total else 0.0,
         "city_level": city_level,
+        "widened_by_text": len(widened),
     }
     print(result)
+    for item in widened:
+        print("  widened:", item)
     for miss in misses[:20]:
         print("  miss:", miss)
     return result

@@ -85,8 +85,8 @@ _BROAD_AREA = re.compile(
     r"(?=\s?(?:내|지역|에)?\s?(?:(?:소재|위치)[^.\n]{0,40}?(?:기업|업체|사업자|소상공인|법인|창업자)"
     r"|(?:에서\s?)?창업|(?:중소)?기업|소상공인))"
 )
-# Sentences about bonus points, preference, matching or relocation name the capital area without
-# limiting who may apply ('비수도권 소재 기업에 대한 가점', '수도권 밖으로 이전하는 기업').
+# Sentences about bonus points, preference, matching or relocation name an area without limiting who
+# may apply ('비수도권 소재 기업에 대한 가점', '수도권 밖으로 이전하는 기업').
 _NOT_A_LIMIT = re.compile(r"가점|가산|우대|매칭|이전")
 # An area named as where applicants are: '경기 남부 중소ㆍ중견 제조기업', '경북 북부 지역 소재'.
 _AFTER_AREA = re.compile(r"\s?(?:소재|내\s|관내|지역|중소|중견|기업|업체|소상공인|제조|창업|스타트업)")
@@ -418,14 +418,15 @@ def stated_regions(
 
 
 def capital_area_limit(gaz: Gazetteer, text: str) -> tuple[set[str], str]:
-    """The 시도 a text admits when it limits applicants to outside (or inside) the capital area, with
-    the sentence saying so; (set(), '') when it sets no such limit."""
+    """The 시도 a text admits when it limits applicants to outside the capital area, with the sentence
+    saying so; (set(), '') when it sets no such limit."""
     for sentence in split_sentences(text)[:80]:
         if _NOT_A_LIMIT.search(sentence):
             continue
         for match in _OUTSIDE_CAPITAL.finditer(sentence):
             if _LOCATED_FIRM.match(sentence, match.end()):
-                excluded = _excluded_sidos(gaz, match.group(1)) or set(CAPITAL_AREA)
+                bracket = match.group(1) or ""
+                excluded = set(_bracket_sidos(gaz, bracket) if "제외" in bracket else ()) or set(CAPITAL_AREA)
                 return {sido for sido in gaz.sidos if sido not in excluded}, sentence.strip()
     return set(), ""
 
@@ -439,18 +440,15 @@ def broad_area_stated(gaz: Gazetteer, text: str) -> tuple[list[str], str]:
         match = _BROAD_AREA.search(sentence)
         if match:
             bracket = match.group(2) or ""
-            names = re.split(r"[,ㆍ·/\s]+|및", bracket) if "제외" not in bracket else []
-            listed = [sido for name in names if (sido := gaz.parse_sido(name))]
-            return list(dict.fromkeys(listed)) or list(BROAD_AREAS[match.group(1)]), sentence.strip()
+            listed = _bracket_sidos(gaz, bracket) if "제외" not in bracket else []
+            return listed or list(BROAD_AREAS[match.group(1)]), sentence.strip()
     return [], ""
 
 
-def _excluded_sidos(gaz: Gazetteer, bracket: str | None) -> set[str]:
-    """The 시도 a bracket lists as excluded: '(서울, 경기, 해외 제외)' → 서울특별시, 경기도."""
-    if not bracket or "제외" not in bracket:
-        return set()
+def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:
+    """The 시도 a bracket lists, in its order: '(부산ㆍ울산ㆍ경남)', '(서울, 경기, 해외 제외)'."""
     names = re.split(r"[,ㆍ·/\s]+|및", bracket.replace("제외", " "))
-    return {sido for name in names if (sido := gaz.parse_sido(name))}
+    return list(dict.fromkeys(sido for name in names if (sido := gaz.parse_sido(name))))
 
 
 # -- firm types and 업력 -------------------------------------------------------
