@@ -7,8 +7,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils.html import escape
 
+from matcher.engine.regions import default_gazetteer
 from matcher.models import Program
-from tests.web.conftest import GUMI_EVIDENCE
+from tests.web.conftest import GUMI_EVIDENCE, make_program
 
 GUMI = {"sector": "이차전지 양극재 제조", "sido": "경상북도", "sigungu": "구미시"}
 
@@ -328,3 +329,24 @@ def test_program_page_lists_each_evidence_sentence_once(client, programs):
     listed = html.split("공고 근거 문장", 1)[1].split("</ul>", 1)[0]
     assert listed.count("<li") == 2
     assert "지원대상: 전남 창업 7년이내 청년 창업자" in listed and "구미시 소재 기업" in listed
+
+
+def test_a_program_outside_the_capital_area_is_never_shown_there(client, programs):
+    outside = [
+        {"sido": sido, "sigungu": None}
+        for sido in default_gazetteer().sidos
+        if sido not in ("서울특별시", "경기도")
+    ]
+    program = make_program(
+        title="비수도권 팹리스 이차전지 칩 상용화 지원",
+        regions=outside,
+        summary="비수도권 (서울, 경기 제외) 내 본사 소재 이차전지 양극재 제조 중소기업을 지원한다.",
+    )
+    html = _results(client, sector="이차전지 양극재 제조", location="서울 강남구").content.decode()
+    assert program.title not in html
+    html = _results(client, sector="이차전지 양극재 제조", location="경기 화성시").content.decode()
+    assert program.title not in html
+    html = _results(client, sector="이차전지 양극재 제조", location="대구 북구").content.decode()
+    assert program.title in html
+    page = client.get(reverse("program_detail", args=[program.pk])).content.decode()
+    assert "전국 (서울·경기 제외)" in page
