@@ -419,30 +419,40 @@ def stated_regions(
 
 def capital_area_limit(gaz: Gazetteer, text: str) -> tuple[set[str], str]:
     """The 시도 a text admits when it limits applicants to outside the capital area, with the sentence
-    saying so; (set(), '') when it sets no such limit."""
-    for sentence in split_sentences(text)[:80]:
-        if _NOT_A_LIMIT.search(sentence):
-            continue
+    saying so; (set(), '') when it sets no such limit, or also addresses firms inside it ('수도권 기업은
+    서울에서, 비수도권 기업은 온라인으로 면접': an arrangement per area, not a limit)."""
+    found: tuple[set[str], str] = (set(), "")
+    for sentence in _area_sentences(text):
         for match in _OUTSIDE_CAPITAL.finditer(sentence):
-            if _LOCATED_FIRM.match(sentence, match.end()):
+            if not found[0] and _LOCATED_FIRM.match(sentence, match.end()):
                 bracket = match.group(1) or ""
                 excluded = set(_bracket_sidos(gaz, bracket) if "제외" in bracket else ()) or set(CAPITAL_AREA)
-                return {sido for sido in gaz.sidos if sido not in excluded}, sentence.strip()
-    return set(), ""
+                found = ({sido for sido in gaz.sidos if sido not in excluded}, sentence.strip())
+        if any(m.group(1) == "수도권" for m in _BROAD_AREA.finditer(sentence)):
+            return set(), ""
+    return found
 
 
 def broad_area_stated(gaz: Gazetteer, text: str) -> tuple[list[str], str]:
     """The 시도 of a broad area (권역) a text names as where applicants are, in the order the notice (or
-    the usual reading) lists them, with the sentence saying so; ([], '') when it names none."""
-    for sentence in split_sentences(text)[:80]:
-        if _NOT_A_LIMIT.search(sentence):
-            continue
-        match = _BROAD_AREA.search(sentence)
-        if match:
-            bracket = match.group(2) or ""
-            listed = _bracket_sidos(gaz, bracket) if "제외" not in bracket else []
-            return listed or list(BROAD_AREAS[match.group(1)]), sentence.strip()
-    return [], ""
+    the usual reading) lists them, with the sentence saying so; ([], '') when it names none, or names
+    several ('수도권 기업: 서울 설명회 / 충청권 기업: 대전 설명회': an arrangement per area)."""
+    sentences = _area_sentences(text)
+    matches = [(m, sentence) for sentence in sentences for m in _BROAD_AREA.finditer(sentence)]
+    names = {m.group(1) for m, _ in matches}
+    if any(_OUTSIDE_CAPITAL.search(sentence) for sentence in sentences):
+        names.add("비수도권")
+    if not matches or len(names) > 1:
+        return [], ""
+    match, sentence = matches[0]
+    bracket = match.group(2) or ""
+    listed = _bracket_sidos(gaz, bracket) if "제외" not in bracket else []
+    return listed or list(BROAD_AREAS[match.group(1)]), sentence.strip()
+
+
+def _area_sentences(text: str) -> list[str]:
+    """The opening sentences that may say where applicants are (not bonus points, matching, relocation)."""
+    return [s for s in split_sentences(text)[:80] if not _NOT_A_LIMIT.search(s)]
 
 
 def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:

@@ -251,3 +251,14 @@ def test_a_broad_area_does_not_widen_a_city_or_another_region():
         "사업재편 컨설팅", "산업통상부", "<p>동남권 사업재편 현장지원센터에서 컨설팅을 지원합니다</p>"
     )
     assert passing.nationwide
+
+
+def test_areas_named_side_by_side_are_arrangements_not_limits():
+    per_area = _notice(
+        "수출 설명회",
+        "산업통상부",
+        "<p>☞ 수도권 기업: 3.5 서울 설명회</p><p>☞ 충청권 기업: 3.6 대전 설명회</p>",
+    )
+    assert per_area.nationwide
+    both = _central_notice("<p>☞ 수도권 기업은 서울에서, 비수도권 소재 기업은 온라인으로 면접</p>")
+    assert both.nationwide
