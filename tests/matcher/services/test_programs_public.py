@@ -1,0 +1,38 @@
+import pytest
+
+from matcher.models import Program
+from matcher.services.programs_public import similar_programs, title_topic
+from tests.factories import make_program
+
+POHANG = [{"sido": "경상북도", "sigungu": "포항시"}]
+
+
+def test_title_topic_keeps_what_the_notice_is_about():
+    assert (
+        title_topic("[경북] 포항시 2026년 2차 스마트공장 구축 지원사업 공고")
+        == "스마트공장 구축 지원사업 공고"
+    )
+    assert title_topic("2025년도 미래자동차 사업재편 지원") == "미래자동차 사업재편 지원"
+    assert title_topic("K-스카우터") == "K-스카우터"
+
+
+@pytest.mark.django_db
+def test_similar_programs_share_the_topic_not_the_city():
+    def published(title: str, **fields) -> Program:
+        fields.setdefault("keywords", [])
+        fields.setdefault("sectors", [])
+        return make_program(title=title, status=Program.Status.PUBLISHED, summary=title, **fields)
+
+    viewed = published("포항시 2026년 스마트공장 구축 지원", regions=POHANG)
+    same_topic = published("스마트공장 구축 컨설팅 지원", nationwide=True, regions=[])
+    same_city = published("포항시 2026년 관광 숙박업 홍보 지원", regions=POHANG)
+    elsewhere = published("구미시 스마트공장 구축 지원", keywords=["스마트공장"])  # 구미-only
+    for i, topic in enumerate(
+        ["한식 음식점 위생", "섬유 디자인", "농산물 가공 판로", "소프트웨어 인력 양성"]
+    ):
+        published(f"{topic} 지원 {i}", nationwide=True, regions=[])
+
+    similar = [m.program for m in similar_programs(program=viewed)]
+    assert similar and similar[0] == same_topic
+    assert viewed not in similar and elsewhere not in similar  # itself; a program its home firm cannot join
+    assert same_city not in similar[:1]
