@@ -52,6 +52,7 @@ evaluate: export DEBUG ?= 1
 evaluate: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py evaluate --load-dev-corpus
+	$(BIN)/python -m bench.similar_eval
 
 # Re-pin dependencies after editing requirements*.in.
 lock: install
