@@ -14,6 +14,9 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "web" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 EN = {
+    "장소": "Place",
+    "지원 대상": "Eligible",
+    "지원 내용": "Support",
     "이 조건으로 새 지원사업 알림 받기": "Get alerts for new programs matching this search",
     "새 지원사업 알림 받기": "Email me new matching programs",
     "알림 신청": "Subscribe",

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from matcher.engine.ksic import ksic_rows
 from matcher.engine.periods import application_status as period_status
@@ -145,6 +146,32 @@ def evidence_sentences(*, program: Program) -> list[str]:
             if j != i
         )
     ]
+
+
+# What each field's evidence supports, as shown beside the sentence ('지원 대상 · 중소기업'): a bare cell
+# value from a record says little on its own. The title and agency an article's program was named by
+# need no label.
+EVIDENCE_LABELS = {
+    "regions": gettext_lazy("지역"),
+    "places": gettext_lazy("장소"),
+    "firm_types": gettext_lazy("지원 대상"),
+    "years": gettext_lazy("업력"),
+    "sectors": gettext_lazy("업종"),
+    "support_types": gettext_lazy("지원 내용"),
+    "budget_krw": gettext_lazy("예산"),
+    "national_budget_krw": gettext_lazy("예산"),
+    "period_end_year": gettext_lazy("사업 기간"),
+}
+
+
+def labelled_evidence(*, program: Program) -> list[tuple[str, str]]:
+    """``evidence_sentences`` with what each supports: (label, sentence), the label of the first field
+    whose evidence holds the sentence ('' when none applies)."""
+    fields: dict[str, str] = {}
+    for field, sentences in (program.evidence or {}).items():
+        for sentence in sentences if isinstance(sentences, list) else [sentences]:
+            fields.setdefault(quotable(str(sentence)), field)
+    return [(str(EVIDENCE_LABELS.get(fields.get(s, ""), "")), s) for s in evidence_sentences(program=program)]
 
 
 def source_excerpt(*, program: Program, limit: int = 1500) -> str:

@@ -243,6 +243,25 @@ def test_program_page_quotes_structured_records_as_text_never_json(client, db):
     assert "사업개요:" in excerpt and "지원내용:" in excerpt and "지원대상:" in excerpt
 
 
+def test_program_page_says_what_each_evidence_sentence_supports(client, db):
+    from matcher.services.ingestion import ingest_file
+
+    item = {
+        "pblancId": "PBLN_000000000100010",
+        "pblancNm": "[경북] 2025년 구미시 수출기업 지원사업 공고",
+        "jrsdInsttNm": "경상북도",
+        "trgetNm": "중소기업",
+        "bsnsSumryCn": "<p>구미시 소재 수출기업의 해외 전시회 참가를 지원</p>",
+    }
+    ingest_file(name="a.json", content=json.dumps({"jsonArray": [item]}).encode(), publish=True)
+    program = Program.objects.get(source_id="PBLN_000000000100010")
+    html = client.get(reverse("program_detail", args=[program.pk])).content.decode()
+    evidence = html.split("공고 근거 문장", 1)[1].split("</ul>", 1)[0]
+    # The bare target cell '중소기업' is shown as what it is: the program's target.
+    assert re.search(r'<span class="evidence-field">지원 대상</span> 중소기업</li>', evidence)
+    assert '<span class="evidence-field">지역</span> [경북] 2025년 구미시' in evidence
+
+
 def test_program_page_similar_programs_exclude_itself(client, programs):
     gumi = programs["gumi"]
     html = client.get(reverse("program_detail", args=[gumi.pk])).content.decode()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from matcher.models import Program
 from matcher.services.matching import match_firm
 from matcher.services.programs_public import (
-    evidence_sentences,
+    labelled_evidence,
     published_program,
     sido_choices,
     sigungu_choices,
@@ -63,9 +63,11 @@ def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
         program = published_program(program_id=program_id)
     except Program.DoesNotExist as exc:
         raise Http404("게시된 지원사업이 아닙니다.") from exc
+    evidence = labelled_evidence(program=program)
     context = {
         "program": program,
-        "evidence": evidence_sentences(program=program),
+        "evidence": evidence,
+        "evidence_sentences": [sentence for _, sentence in evidence],
         "excerpt": source_excerpt(program=program),
         "similar": similar_programs(program=program, limit=5),
     }
