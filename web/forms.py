@@ -17,6 +17,7 @@ from matcher.services.programs_public import (
     sido_choices,
     sigungu_choices,
 )
+from web.vocabulary import vocabulary_label_lazy
 
 SECTOR_MAX = 100
 LOCATION_MAX = 100
@@ -65,7 +66,10 @@ class MatchForm(forms.Form):
     firm_type = forms.ChoiceField(
         label=_("기업 유형"),
         required=False,
-        choices=[("", _("선택 안 함")), *[(t.value, t.label) for t in OWNER_FIRM_TYPES]],
+        choices=[
+            ("", _("선택 안 함")),
+            *[(t.value, vocabulary_label_lazy(t.value)) for t in OWNER_FIRM_TYPES],
+        ],
         error_messages={"invalid_choice": _("목록에 있는 기업 유형을 선택해 주세요.")},
     )
     years = forms.FloatField(
@@ -90,7 +94,7 @@ class MatchForm(forms.Form):
     support_type = forms.MultipleChoiceField(
         label=_("지원 유형"),
         required=False,
-        choices=SupportType.choices,
+        choices=[(t.value, vocabulary_label_lazy(t.value)) for t in SupportType],
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("목록에 있는 지원 유형을 선택해 주세요.")},
     )

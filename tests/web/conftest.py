@@ -19,6 +19,15 @@ def _fresh_rate_limit():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request in English leaves English active in this thread; the next test starts in Korean.
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 GUMI_EVIDENCE = "구미시는 이차전지 양극재 제조 기업에 시제품 제작비를 최대 1억원까지 지원한다."
 
 

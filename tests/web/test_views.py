@@ -369,3 +369,30 @@ def test_a_program_outside_the_capital_area_is_never_shown_there(client, program
     assert program.title in html
     page = client.get(reverse("program_detail", args=[program.pk])).content.decode()
     assert "전국 (서울·경기 제외)" in page
+
+
+def test_every_vocabulary_value_is_named_in_english():
+    from django.utils import translation
+
+    from matcher.models import FirmType, SupportType
+    from web.vocabulary import VOCABULARY, vocabulary_label
+
+    values = {*FirmType.values, *SupportType.values, "전국", "시도", "시군구", "산업단지"} - {"R&D"}
+    assert values <= VOCABULARY
+    with translation.override("en"):
+        assert all(vocabulary_label(v) != v for v in values)
+        assert vocabulary_label("컨설팅") == "Consulting"
+        assert vocabulary_label("구미시") == "구미시"  # not a vocabulary value: as stored
+    with translation.override("ko"):
+        assert vocabulary_label("컨설팅") == "컨설팅"
+
+
+def test_english_pages_name_support_and_firm_types_in_english(client, programs):
+    client.cookies["django_language"] = "en"
+    html = _results(client, **GUMI).content.decode()
+    assert '<span class="tag">Prototyping</span>' in html
+    assert '<span class="badge scope-산업단지">Industrial complex</span>' in html  # 구미5공단's program
+    assert '<span class="tag">시제품</span>' not in html
+    page = client.get(reverse("program_detail", args=[programs["gumi"].pk])).content.decode()
+    assert "<dd>SME</dd>" in page and '<span class="tag">Prototyping</span>' in page
+    assert '<option value="중소기업">SME</option>' in html  # the form's choices, value unchanged

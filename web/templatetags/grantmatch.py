@@ -17,8 +17,10 @@ from matcher.services.programs_public import (
     reason_sentence,
     region_labels,
 )
+from web.vocabulary import vocabulary_label
 
 register = template.Library()
+register.filter("vocab", vocabulary_label)
 MIN_MARK_CHARS = 2
 
 

@@ -1,0 +1,56 @@
+"""How the controlled vocabularies read on the public pages in the visitor's language.
+
+Firm types, support types and region scopes are stored as their Korean labels (``matcher/models/vocab.py``)
+so the database and exports read without a lookup; ``gettext_noop`` registers each as a message so the
+English catalogue can name them ('컨설팅' → 'Consulting'). Anything else is shown as stored.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
+
+VOCABULARY = frozenset(
+    (
+        # Firm types (FirmType)
+        gettext_noop("중소기업"),
+        gettext_noop("소상공인"),
+        gettext_noop("창업기업"),
+        gettext_noop("예비창업자"),
+        gettext_noop("중견기업"),
+        gettext_noop("사회적기업"),
+        gettext_noop("여성기업"),
+        gettext_noop("장애인기업"),
+        gettext_noop("협동조합"),
+        # Support types (SupportType; R&D reads the same in English)
+        gettext_noop("자금·융자"),
+        gettext_noop("시설·장비"),
+        gettext_noop("시제품"),
+        gettext_noop("인력"),
+        gettext_noop("수출·판로"),
+        gettext_noop("컨설팅"),
+        gettext_noop("인증·시험"),
+        gettext_noop("창업"),
+        gettext_noop("교육"),
+        gettext_noop("스마트공장"),
+        gettext_noop("기반구축"),
+        gettext_noop("기업유치"),
+        gettext_noop("마케팅·홍보"),
+        gettext_noop("지식재산"),
+        gettext_noop("입주공간"),
+        gettext_noop("경영안정"),
+        # Region scopes (Program.region_scope)
+        gettext_noop("전국"),
+        gettext_noop("시도"),
+        gettext_noop("시군구"),
+        gettext_noop("산업단지"),
+    )
+)
+
+
+def vocabulary_label(value: str) -> str:
+    """A stored vocabulary value in the active language; other text unchanged."""
+    return gettext(value) if value in VOCABULARY else value
+
+
+vocabulary_label_lazy = lazy(vocabulary_label, str)
