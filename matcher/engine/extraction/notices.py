@@ -68,6 +68,7 @@ _AFTER_PLACE = re.compile(
 # '사업장소재지(본점)가 안산시', '주소지가 ○○시인'.
 _BEFORE_PLACE = re.compile(r"(?:소재지|주소지|사업장|본점|본사|주민등록)[^.\n]{0,12}(?:가|이|는|:)\s?$")
 _CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
+_OFFICE = re.compile(r"(?<=[시도군구])청(?:사)?$")
 # Applicants limited to outside the capital area: '비수도권 (서울, 경기 제외) 내 본사 … 소재하고 있는 …
 # 중소기업', '수도권 외 지역 소재 기업'. An optional bracket may list the excluded 시도; the words after
 # must place a firm there (not a shop, a venue or a quota).
@@ -348,9 +349,11 @@ def agency_region(
         name = re.sub(r"\s+", " ", name).strip()
         if not name:
             continue
-        squashed = name.replace(" ", "")
-        words = name.split(" ")
-        sido = gaz.parse_sido(squashed) or gaz.parse_sido(words[0])
+        # A local government's office is the government: '서울시청' → '서울시', '관악구청' → '관악구'.
+        squashed = _OFFICE.sub("", name.replace(" ", ""))
+        words = [_OFFICE.sub("", word) for word in name.split(" ")]
+        # The 시도 may be any word ('중기부 경기도': a ministry with the province that runs it).
+        sido = gaz.parse_sido(squashed) or next((s for w in words if (s := gaz.parse_sido(w))), None)
         if (
             sido is None
             and len(squashed) >= 3
@@ -359,6 +362,13 @@ def agency_region(
             and gaz.parse_sido(squashed[:3]) is None
         ):
             sido = gaz.parse_sido(squashed[:2])
+        if sido is None:
+            # Glued to its city: '부산광역시금정구' → 부산광역시 + 금정구.
+            for cut in range(len(squashed) - 2, 1, -1):
+                head = gaz.parse_sido(squashed[:cut])
+                if head and re.search(r"(?:시|군|구)$", squashed[cut:]):
+                    sido, words = head, [squashed[:cut], squashed[cut:]]
+                    break
         city = None
         for word in ([*words[1:], *words[:1]] if sido else words) + [squashed]:
             word = re.sub(r"청$", "", word)

@@ -1,9 +1,11 @@
 from datetime import date
 
+import pytest
+
 from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide
-from matcher.engine.extraction.notices import extract_firm_types, extract_notice_program
+from matcher.engine.extraction.notices import agency_region, extract_firm_types, extract_notice_program
 from matcher.engine.records import SourceRecord
-from matcher.engine.regions import Region
+from matcher.engine.regions import Region, default_gazetteer
 
 
 def test_bizinfo_title_prefix_city_and_fields():
@@ -262,3 +264,22 @@ def test_areas_named_side_by_side_are_arrangements_not_limits():
     assert per_area.nationwide
     both = _central_notice("<p>☞ 수도권 기업은 서울에서, 비수도권 소재 기업은 온라인으로 면접</p>")
     assert both.nationwide
+
+
+@pytest.mark.parametrize(
+    "agency, region",
+    [
+        ("서울시청", Region("서울특별시")),  # an office is its government, not a central 청
+        ("관악구청 (일자리벤처 과)", Region("서울특별시", "관악구")),
+        ("부산광역시금정구 (일자리경 제과)", Region("부산광역시", "금정구")),  # glued to its city
+        ("중기부 경기도 (벤처스타 트업과)", Region("경기도")),  # a ministry with the province running it
+        ("경상북도 안동시", Region("경상북도", "안동시")),
+    ],
+)
+def test_agency_names_as_the_startup_table_writes_them(agency, region):
+    assert agency_region(default_gazetteer(), agency) == ([region], False)
+
+
+def test_central_agencies_stay_central():
+    assert agency_region(default_gazetteer(), "조달청") == ([], True)
+    assert agency_region(default_gazetteer(), "중소벤처기업부") == ([], True)
