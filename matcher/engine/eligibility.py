@@ -156,6 +156,9 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
     """Whether ``firm`` may apply to ``program``, with the reasons in Korean."""
     admitted, level, where = region_admits(program, firm.region)
     if not admitted:
+        wide = _wide_label(program)
+        if wide:
+            return Decision(False, [f"{wide} 기업 대상 (지역 불일치)"])
         labels = ", ".join(r.label for r in program.regions[:3])
         if len(program.regions) > 3:
             labels += f" 외 {len(program.regions) - 3}곳"
@@ -169,8 +172,11 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
 def eligibility_reasons(program: ProgramFacts, where: Region | None) -> list[str]:
     types = "·".join(program.firm_types) if program.firm_types else "기업"
     reasons = []
+    wide = _wide_label(program)
     if where is None:
         reasons.append(f"전국 {types} 대상")
+    elif wide:
+        reasons.append(f"{wide} {types} 대상")  # not '대구광역시 소재': the program is not 대구's
     else:
         reasons.append(f"{where.label} 소재 {types} 대상")
     if program.years_max is not None and program.years_min is not None:
@@ -180,3 +186,13 @@ def eligibility_reasons(program: ProgramFacts, where: Region | None) -> list[str
     elif program.years_min is not None:
         reasons.append(f"업력 {program.years_min:g}년 초과")
     return reasons
+
+
+def _wide_label(program: ProgramFacts) -> str:
+    """'전국 (서울·경기 제외)' for a program open to most of the country, else ''."""
+    if len(program.regions) < WIDE_REGION_COUNT:
+        return ""
+    from matcher.engine.regions import default_gazetteer
+
+    labels = default_gazetteer().labels(list(program.regions))
+    return labels[0] if len(labels) == 1 and labels[0].startswith("전국") else ""

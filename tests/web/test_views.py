@@ -367,6 +367,7 @@ def test_a_program_outside_the_capital_area_is_never_shown_there(client, program
     assert program.title not in html
     html = _results(client, sector="이차전지 양극재 제조", location="대구 북구").content.decode()
     assert program.title in html
+    assert "전국 (서울·경기 제외) 기업 대상" in html  # why a 대구 firm may apply: not a 대구 program
     page = client.get(reverse("program_detail", args=[program.pk])).content.decode()
     assert "전국 (서울·경기 제외)" in page
 

@@ -186,8 +186,11 @@ def test_outside_the_capital_area_admits_the_other_sido_and_no_capital_firm():
     facts = ProgramFacts.from_fields(nationwide=program.nationwide, regions=program.regions)
     assert not decide(facts, FirmFacts(Region("서울특별시", "강남구"))).eligible
     in_daegu = decide(facts, FirmFacts(Region("대구광역시", "북구")))
-    # Open to most of the country: no regional bonus over nationwide programs.
+    # Open to most of the country: no regional bonus over nationwide programs, and said so.
     assert in_daegu.eligible and in_daegu.region_level == 0
+    assert in_daegu.reasons[0] == "전국 (서울·경기 제외) 기업 대상"
+    refused = decide(facts, FirmFacts(Region("경기도", "화성시")))
+    assert refused.reasons == ["전국 (서울·경기 제외) 기업 대상 (지역 불일치)"]
 
     plain = _central_notice("<p>☞ 수도권 외 지역 소재 중소기업</p>")
     assert {r.sido for r in plain.regions} & {"서울특별시", "인천광역시", "경기도"} == set()
