@@ -415,6 +415,10 @@ class Gazetteer:
             if sido:
                 regions.append(Region(sido))
                 continue
+            area = BROAD_AREAS.get(re.sub(r"역$", "", part))  # '[동남권]', '[충청권역]'
+            if area:
+                regions.extend(Region(s) for s in area if Region(s) not in regions)
+                continue
             cities = [r for r in self.city_candidates(part)]
             if len(cities) == 1:
                 regions.append(cities[0])

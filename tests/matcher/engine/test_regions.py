@@ -167,3 +167,11 @@ def test_labels_name_what_most_of_the_country_leaves_out(gazetteer):
     assert gazetteer.labels([Region("대구광역시"), Region("경상북도")]) == ["대구광역시", "경상북도"]
     mixed = [*outside[:-1], Region("서울특별시", "종로구")]
     assert len(gazetteer.labels(mixed)) == len(mixed)
+
+
+def test_a_title_prefix_may_name_a_broad_area(gazetteer):
+    regions, nationwide, rest = gazetteer.parse_title_prefix("[동남권] 2026년 조선 기자재 지원")
+    assert regions == [Region("부산광역시"), Region("울산광역시"), Region("경상남도")]
+    assert not nationwide and rest == "2026년 조선 기자재 지원"
+    regions, _, _ = gazetteer.parse_title_prefix("[충청권역ㆍ전북] 지원")
+    assert [r.sido for r in regions][-1] == "전북특별자치도" and len(regions) == 5
