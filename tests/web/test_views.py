@@ -216,22 +216,29 @@ def test_program_page_keeps_the_summarys_lines(client, programs):
     assert "<p>☞ 지원 대상<br>- 세부 내용</p>" in html
 
 
+def _ingest_bizinfo(pblanc_id: str, title: str, agency: str, summary: str) -> Program:
+    """One Bizinfo API record through the real ingestion, published."""
+    from matcher.services.ingestion import ingest_file
+
+    item = {"pblancId": pblanc_id, "pblancNm": title, "jrsdInsttNm": agency, "trgetNm": "중소기업"}
+    item["bsnsSumryCn"] = summary
+    ingest_file(name="a.json", content=json.dumps({"jsonArray": [item]}).encode(), publish=True)
+    return Program.objects.get(source_id=pblanc_id)
+
+
 def test_program_page_quotes_structured_records_as_text_never_json(client, db):
     from matcher.services.ingestion import ingest_file
 
-    item = {
-        "pblancId": "PBLN_000000000100009",
-        "pblancNm": "2025년 구미시 수출기업 지원사업 공고",
-        "jrsdInsttNm": "경상북도 구미시",
-        "trgetNm": "중소기업",
-        "bsnsSumryCn": "<p>수출 중소기업 해외 전시회 참가 지원</p>",
-    }
+    bizinfo = _ingest_bizinfo(
+        "PBLN_000000000100009",
+        "2025년 구미시 수출기업 지원사업 공고",
+        "경상북도 구미시",
+        "<p>수출 중소기업 해외 전시회 참가 지원</p>",
+    )
     header = "year,section,type,no,title,summary,support,target,budget_eok,ministry,operator\n"
     cells = ("2024.0", "중앙부처", "", "1.0", "ㆍ예비창업패키지", "예비창업자 사업화 지원", "① 사업화자금")
     row = ",".join((*cells, "예비창업자", "629", "중기부", "창진원"))
-    ingest_file(name="a.json", content=json.dumps({"jsonArray": [item]}).encode(), publish=True)
     ingest_file(name="startup.csv", content=f"{header}{row}\n".encode(), publish=True)
-    bizinfo = Program.objects.get(source_id="PBLN_000000000100009")
     startup = Program.objects.get(source_id="kstartup2024:0")
 
     html = client.get(reverse("program_detail", args=[bizinfo.pk])).content.decode()
@@ -244,17 +251,12 @@ def test_program_page_quotes_structured_records_as_text_never_json(client, db):
 
 
 def test_program_page_says_what_each_evidence_sentence_supports(client, db):
-    from matcher.services.ingestion import ingest_file
-
-    item = {
-        "pblancId": "PBLN_000000000100010",
-        "pblancNm": "[경북] 2025년 구미시 수출기업 지원사업 공고",
-        "jrsdInsttNm": "경상북도",
-        "trgetNm": "중소기업",
-        "bsnsSumryCn": "<p>구미시 소재 수출기업의 해외 전시회 참가를 지원</p>",
-    }
-    ingest_file(name="a.json", content=json.dumps({"jsonArray": [item]}).encode(), publish=True)
-    program = Program.objects.get(source_id="PBLN_000000000100010")
+    program = _ingest_bizinfo(
+        "PBLN_000000000100010",
+        "[경북] 2025년 구미시 수출기업 지원사업 공고",
+        "경상북도",
+        "<p>구미시 소재 수출기업의 해외 전시회 참가를 지원</p>",
+    )
     html = client.get(reverse("program_detail", args=[program.pk])).content.decode()
     evidence = html.split("공고 근거 문장", 1)[1].split("</ul>", 1)[0]
     # The bare target cell '중소기업' is shown as what it is: the program's target.
