@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matcher.engine.regions import Region
+from matcher.engine.regions import Region, default_gazetteer
 
 PRE_STARTUP = "예비창업자"
 STARTUP = "창업기업"
@@ -192,7 +192,5 @@ def _wide_label(program: ProgramFacts) -> str:
     """'전국 (서울·경기 제외)' for a program open to most of the country, else ''."""
     if len(program.regions) < WIDE_REGION_COUNT:
         return ""
-    from matcher.engine.regions import default_gazetteer
-
     labels = default_gazetteer().labels(list(program.regions))
     return labels[0] if len(labels) == 1 and labels[0].startswith("전국") else ""
