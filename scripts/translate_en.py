@@ -14,6 +14,8 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "web" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 EN = {
+    "오늘 마감": "Closes today",
+    "마감 D-%(days)s": "Closing soon: D-%(days)s",
     # Firm types, support types and region scopes (web/vocabulary.py)
     "중소기업": "SME",
     "소상공인": "Small business",

@@ -96,6 +96,20 @@ def application_status(*, program: Program, today: date | None = None) -> str:
     return period_status(program.apply_start, program.apply_end, today or timezone.localdate())
 
 
+# Open programs closing within this many days say so on their card ('마감 D-5').
+CLOSING_SOON_DAYS = 14
+
+
+def days_to_close(*, program: Program, today: date | None = None) -> int | None:
+    """Days left to apply to an open program closing within ``CLOSING_SOON_DAYS`` (0 on its last day);
+    None for any other program."""
+    today = today or timezone.localdate()
+    if program.apply_end is None or application_status(program=program, today=today) != "open":
+        return None
+    left = (program.apply_end - today).days
+    return left if 0 <= left <= CLOSING_SOON_DAYS else None
+
+
 def format_krw(*, amount: int | None) -> str:
     """29_000_000_000 → '290억원', 1_234_500_000 → '12억 3,450만원', 50_000_000 → '5,000만원'."""
     if amount is None:

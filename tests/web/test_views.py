@@ -1,10 +1,12 @@
 import json
 import re
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from matcher.engine.regions import default_gazetteer
@@ -399,3 +401,23 @@ def test_english_pages_name_support_and_firm_types_in_english(client, programs):
     page = client.get(reverse("program_detail", args=[programs["gumi"].pk])).content.decode()
     assert "<dd>SME</dd>" in page and '<span class="tag">Prototyping</span>' in page
     assert '<option value="중소기업">SME</option>' in html  # the form's choices, value unchanged
+
+
+def test_open_programs_closing_soon_say_how_many_days_are_left(client, programs):
+    gumi = programs["gumi"]  # open, closing in 20 days: no countdown yet
+    html = _results(client, **GUMI).content.decode()
+    assert "마감 D-" not in html and "오늘 마감" not in html
+    gumi.apply_end = timezone.localdate() + timedelta(days=5)
+    gumi.save(update_fields=["apply_end"])
+    html = _results(client, **GUMI).content.decode()
+    assert '<span class="badge closing">마감 D-5</span>' in html
+    page = client.get(reverse("program_detail", args=[gumi.pk])).content.decode()
+    assert '<span class="badge closing">마감 D-5</span>' in page
+    gumi.apply_end = timezone.localdate()
+    gumi.save(update_fields=["apply_end"])
+    assert '<span class="badge closing">오늘 마감</span>' in _results(client, **GUMI).content.decode()
+    # A closed program shows no countdown.
+    gumi.apply_end = timezone.localdate() - timedelta(days=1)
+    gumi.save(update_fields=["apply_end"])
+    html = _results(client, **GUMI).content.decode()
+    assert "badge closing" not in html

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from matcher.services.matching import FirmProfile, ProgramMatch
 from matcher.services.programs_public import (
     application_status,
+    days_to_close,
     eligibility_reasons,
     format_krw,
     reason_sentence,
@@ -72,6 +73,11 @@ def krw(amount: int | None) -> str:
 @register.filter
 def apply_status(program) -> str:
     return application_status(program=program)
+
+
+@register.filter
+def closing_in(program) -> int | None:
+    return days_to_close(program=program)
 
 
 @register.filter
