@@ -14,6 +14,14 @@ from pathlib import Path
 PO = Path(__file__).resolve().parent.parent / "web" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 EN = {
+    # The matcher's reasons a firm may apply (web/vocabulary.py; place names stay as written)
+    "전국 {types} 대상": "Open to {types} nationwide",
+    "전국 ({left_out} 제외) {types} 대상": "Open to {types} nationwide except {left_out}",
+    "{where} 소재 {types} 대상": "For {types} located in {where}",
+    "업력 {low}년 초과 {high}년 이내": "In business for more than {low} and up to {high} years",
+    "업력 {high}년 이내": "In business for up to {high} years",
+    "업력 {low}년 초과": "In business for more than {low} years",
+    "기업": "businesses",
     "오늘 마감": "Closes today",
     "마감 D-%(days)s": "Closing soon: D-%(days)s",
     # Firm types, support types and region scopes (web/vocabulary.py)

@@ -1,14 +1,19 @@
-"""How the controlled vocabularies read on the public pages in the visitor's language.
+"""How the controlled vocabularies and the matcher's reasons read on the public pages in the visitor's
+language.
 
 Firm types, support types and region scopes are stored as their Korean labels (``matcher/models/vocab.py``)
 so the database and exports read without a lookup; ``gettext_noop`` registers each as a message so the
-English catalogue can name them ('컨설팅' → 'Consulting'). Anything else is shown as stored.
+English catalogue can name them ('컨설팅' → 'Consulting'). Anything else is shown as stored. The engine's
+reasons a firm may apply ('경상북도 소재 중소기업 대상') carry their template and values
+(``matcher.engine.eligibility.Reason``); their templates are registered here the same way.
 """
 
 from __future__ import annotations
 
 from django.utils.functional import lazy
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
+
+from matcher.engine.eligibility import ANY_FIRM, Reason
 
 VOCABULARY = frozenset(
     (
@@ -54,3 +59,29 @@ def vocabulary_label(value: str) -> str:
 
 
 vocabulary_label_lazy = lazy(vocabulary_label, str)
+
+
+REASON_TEMPLATES = (
+    gettext_noop("전국 {types} 대상"),
+    gettext_noop("전국 ({left_out} 제외) {types} 대상"),
+    gettext_noop("{where} 소재 {types} 대상"),
+    gettext_noop("업력 {low}년 초과 {high}년 이내"),
+    gettext_noop("업력 {high}년 이내"),
+    gettext_noop("업력 {low}년 초과"),
+)
+# '기업' where a program names no firm type: 'businesses' in a reason, not a firm type of its own.
+ANY_FIRM_IN_REASON = pgettext_lazy("eligibility reason", "기업")
+
+
+def localized_reason(reason: str) -> str:
+    """A matcher reason in the active language: Korean as the engine wrote it; in another language its
+    template translated with the firm types named in that language (place names stay as written)."""
+    if not isinstance(reason, Reason) or (get_language() or "ko").startswith("ko"):
+        return str(reason)
+    values = dict(reason.values)
+    if "types" in values:
+        types = values["types"].split("·")
+        values["types"] = ", ".join(
+            str(ANY_FIRM_IN_REASON) if t == ANY_FIRM else vocabulary_label(t) for t in types
+        )
+    return gettext(reason.template).format(**values)

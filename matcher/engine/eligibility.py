@@ -62,6 +62,45 @@ class ProgramFacts:
         )
 
 
+class Reason(str):
+    """A reason as Korean text that keeps its template and values, so a page can say it in another
+    language (``web/vocabulary.py`` names each template); everywhere else it is just the text."""
+
+    template: str
+    values: dict[str, str]
+
+    def __new__(cls, template: str, **values: str) -> Reason:
+        reason = super().__new__(cls, template.format(**values))
+        reason.template = template
+        reason.values = values
+        return reason
+
+    def __reduce__(self):  # pickled (a worker's result) as what it is
+        return (_reason, (self.template, self.values))
+
+
+def _reason(template: str, values: dict[str, str]) -> Reason:
+    return Reason(template, **values)
+
+
+# The templates of the reasons a firm may apply (translated on English pages).
+NATIONWIDE_REASON = "전국 {types} 대상"
+WIDE_REASON = "전국 ({left_out} 제외) {types} 대상"
+LOCATED_REASON = "{where} 소재 {types} 대상"
+YEARS_RANGE_REASON = "업력 {low}년 초과 {high}년 이내"
+YEARS_MAX_REASON = "업력 {high}년 이내"
+YEARS_MIN_REASON = "업력 {low}년 초과"
+ANY_FIRM = "기업"
+REASON_TEMPLATES = (
+    NATIONWIDE_REASON,
+    WIDE_REASON,
+    LOCATED_REASON,
+    YEARS_RANGE_REASON,
+    YEARS_MAX_REASON,
+    YEARS_MIN_REASON,
+)
+
+
 @dataclass
 class Decision:
     eligible: bool
@@ -156,9 +195,9 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
     """Whether ``firm`` may apply to ``program``, with the reasons in Korean."""
     admitted, level, where = region_admits(program, firm.region)
     if not admitted:
-        wide = _wide_label(program)
-        if wide:
-            return Decision(False, [f"{wide} 기업 대상 (지역 불일치)"])
+        left_out = _left_out(program)
+        if left_out:
+            return Decision(False, [f"전국 ({left_out} 제외) 기업 대상 (지역 불일치)"])
         labels = ", ".join(r.label for r in program.regions[:3])
         if len(program.regions) > 3:
             labels += f" 외 {len(program.regions) - 3}곳"
@@ -170,27 +209,28 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
 
 
 def eligibility_reasons(program: ProgramFacts, where: Region | None) -> list[str]:
-    types = "·".join(program.firm_types) if program.firm_types else "기업"
+    types = "·".join(program.firm_types) if program.firm_types else ANY_FIRM
     reasons = []
-    wide = _wide_label(program)
+    left_out = _left_out(program)
     if where is None:
-        reasons.append(f"전국 {types} 대상")
-    elif wide:
-        reasons.append(f"{wide} {types} 대상")  # not '대구광역시 소재': the program is not 대구's
+        reasons.append(Reason(NATIONWIDE_REASON, types=types))
+    elif left_out:
+        reasons.append(Reason(WIDE_REASON, left_out=left_out, types=types))  # not '대구광역시 소재'
     else:
-        reasons.append(f"{where.label} 소재 {types} 대상")
-    if program.years_max is not None and program.years_min is not None:
-        reasons.append(f"업력 {program.years_min:g}년 초과 {program.years_max:g}년 이내")
-    elif program.years_max is not None:
-        reasons.append(f"업력 {program.years_max:g}년 이내")
-    elif program.years_min is not None:
-        reasons.append(f"업력 {program.years_min:g}년 초과")
+        reasons.append(Reason(LOCATED_REASON, where=where.label, types=types))
+    low = f"{program.years_min:g}" if program.years_min is not None else None
+    high = f"{program.years_max:g}" if program.years_max is not None else None
+    if low and high:
+        reasons.append(Reason(YEARS_RANGE_REASON, low=low, high=high))
+    elif high:
+        reasons.append(Reason(YEARS_MAX_REASON, high=high))
+    elif low:
+        reasons.append(Reason(YEARS_MIN_REASON, low=low))
     return reasons
 
 
-def _wide_label(program: ProgramFacts) -> str:
-    """'전국 (서울·경기 제외)' for a program open to most of the country, else ''."""
+def _left_out(program: ProgramFacts) -> str:
+    """'서울·경기' for a program open to all 시도 but those, else ''."""
     if len(program.regions) < WIDE_REGION_COUNT:
         return ""
-    labels = default_gazetteer().labels(list(program.regions))
-    return labels[0] if len(labels) == 1 and labels[0].startswith("전국") else ""
+    return "·".join(default_gazetteer().left_out(list(program.regions)))

@@ -232,15 +232,22 @@ class Gazetteer:
             regions.extend([Region(sido)] if len(set(cities)) >= len(self.cities(sido)) else cities)
         return regions
 
+    def left_out(self, regions: list[Region]) -> list[str]:
+        """For whole 시도 covering all but a few (at most the capital area's three), the short names
+        of those left out, the capital area first as Koreans list it ('서울', '경기'); else []."""
+        whole_sidos = {r.sido for r in regions if r.sigungu is None}
+        if len(whole_sidos) != len(regions):
+            return []
+        order = [*CAPITAL_AREA, *self.sidos]
+        missing = sorted((s for s in self.sidos if s not in whole_sidos), key=order.index)
+        return [self.short_name(s) for s in missing] if 0 < len(missing) <= len(CAPITAL_AREA) else []
+
     def labels(self, regions: list[Region]) -> list[str]:
         """Display labels, a whole known area as one: '경기도 북부 (고양시·의정부시·…)', '경상북도 구미시';
         most of the country as what it leaves out: '전국 (서울·경기 제외)'."""
-        whole_sidos = {r.sido for r in regions if r.sigungu is None}
-        # The capital area first, as Koreans list it (서울·인천·경기), then table order.
-        order = [*CAPITAL_AREA, *self.sidos]
-        missing = sorted((s for s in self.sidos if s not in whole_sidos), key=order.index)
-        if len(whole_sidos) == len(regions) and missing and len(missing) <= len(CAPITAL_AREA):
-            return [f"전국 ({'·'.join(self.short_name(s) for s in missing)} 제외)"]
+        missing = self.left_out(regions)
+        if missing:
+            return [f"전국 ({'·'.join(missing)} 제외)"]
         whole: dict[Region, str] = {}
         for sido, areas in self.areas.items():
             cities = {r.sigungu for r in regions if r.sido == sido and r.sigungu}

@@ -328,8 +328,12 @@ def test_english_catalogue_is_complete_and_compiled():
 
     with (locale / "django.mo").open("rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
-    msgids = re.findall(r'^msgid "(.+)"$', po, re.M)
-    stale = [m for m in msgids if catalogue.gettext(m.replace('\\"', '"')) == m.replace('\\"', '"')]
+    stale = []
+    for context, msgid in re.findall(r'^(?:msgctxt "(.+)"\n)?msgid "(.+)"$', po, re.M):
+        msgid = msgid.replace('\\"', '"')
+        found = catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
+        if found == msgid:
+            stale.append(msgid)
     assert not stale, stale[:3]
 
 
@@ -398,6 +402,7 @@ def test_english_pages_name_support_and_firm_types_in_english(client, programs):
     assert '<span class="tag">Prototyping</span>' in html
     assert '<span class="badge scope-산업단지">Industrial complex</span>' in html  # 구미5공단's program
     assert '<span class="tag">시제품</span>' not in html
+    assert "<li>For SME located in 경상북도 구미시</li>" in html  # why: the matcher's reason, in English
     page = client.get(reverse("program_detail", args=[programs["gumi"].pk])).content.decode()
     assert "<dd>SME</dd>" in page and '<span class="tag">Prototyping</span>' in page
     assert '<option value="중소기업">SME</option>' in html  # the form's choices, value unchanged

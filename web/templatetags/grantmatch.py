@@ -18,7 +18,7 @@ from matcher.services.programs_public import (
     reason_sentence,
     region_labels,
 )
-from web.vocabulary import vocabulary_label
+from web.vocabulary import localized_reason, vocabulary_label
 
 register = template.Library()
 register.filter("vocab", vocabulary_label)
@@ -97,4 +97,4 @@ def reason_for(match: ProgramMatch) -> str:
 
 @register.simple_tag
 def eligibility_for(match: ProgramMatch, profile: FirmProfile) -> list[str]:
-    return eligibility_reasons(match=match, profile=profile)
+    return [localized_reason(r) for r in eligibility_reasons(match=match, profile=profile)]
