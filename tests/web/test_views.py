@@ -403,6 +403,7 @@ def test_english_pages_name_support_and_firm_types_in_english(client, programs):
     assert '<span class="badge scope-산업단지">Industrial complex</span>' in html  # 구미5공단's program
     assert '<span class="tag">시제품</span>' not in html
     assert "<li>For SME located in 경상북도 구미시</li>" in html  # why: the matcher's reason, in English
+    assert "<dd>Nationwide</dd>" in html  # a nationwide program's region
     page = client.get(reverse("program_detail", args=[programs["gumi"].pk])).content.decode()
     assert "<dd>SME</dd>" in page and '<span class="tag">Prototyping</span>' in page
     assert '<option value="중소기업">SME</option>' in html  # the form's choices, value unchanged

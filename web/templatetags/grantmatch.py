@@ -82,7 +82,7 @@ def closing_in(program) -> int | None:
 
 @register.filter
 def regions_of(program) -> list[str]:
-    return region_labels(program=program)
+    return [vocabulary_label(label) for label in region_labels(program=program)]  # '전국' → 'Nationwide'
 
 
 @register.filter
