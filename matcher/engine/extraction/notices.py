@@ -265,7 +265,8 @@ def _resolve_regions(
                 break
     # The text may state a city limit ('포항시 소재 기업') in a 시도 program, or list participating cities.
     hint = {r.sido for r in regions}
-    stated, sentences = stated_regions(gaz, "\n".join([title, target, body]), hint_sidos=hint)
+    text = "\n".join([title, target, body])
+    stated, sentences = stated_regions(gaz, text, hint_sidos=hint)
     if stated:
         if not regions and not agency_is_central:
             regions = stated
@@ -280,22 +281,20 @@ def _resolve_regions(
             regions = stated
         if regions and sentences:
             evidence.setdefault("regions", []).extend(sentences[:2])
-    allowed, sentence = capital_area_limit(gaz, "\n".join([title, target, body]))
-    if allowed:
+    area, outside_capital, sentence = applicants_area(gaz, text)
+    if outside_capital:
         # Most of the country: every allowed 시도, or the named regions that lie in one.
-        kept = [r for r in regions if r.sido in allowed]
+        kept = [r for r in regions if r.sido in area]
         if kept or not regions:
-            regions = kept or [Region(sido) for sido in gaz.sidos if sido in allowed]
+            regions = kept or [Region(sido) for sido in area]
             evidence.setdefault("regions", []).append(sentence)
-    else:
-        area, sentence = broad_area_stated(gaz, "\n".join([title, target, body]))
-        # A nationwide-looking notice, or one registered under some of the area's 시도 ('[경남] 동남권
-        # … 동남권 소재 기업'), is for the whole area; a city's program naming an area keeps its city.
-        if area and (not regions or all(r.sigungu is None and r.sido in area for r in regions)):
-            widened = _dedupe(regions + [Region(sido) for sido in area])
-            if widened != regions:
-                regions = widened
-                evidence.setdefault("regions", []).append(sentence)
+    # A nationwide-looking notice, or one registered under some of the area's 시도 ('[경남] 동남권 …
+    # 동남권 소재 기업'), is for the whole area; a city's program naming an area keeps its city.
+    elif area and (not regions or all(r.sigungu is None and r.sido in area for r in regions)):
+        widened = _dedupe(regions + [Region(sido) for sido in area])
+        if widened != regions:
+            regions = widened
+            evidence.setdefault("regions", []).append(sentence)
     if not regions:
         if agency:
             evidence.setdefault("regions", []).append(agency)
@@ -427,42 +426,38 @@ def stated_regions(
     return _dedupe(found), sentences
 
 
-def capital_area_limit(gaz: Gazetteer, text: str) -> tuple[set[str], str]:
-    """The 시도 a text admits when it limits applicants to outside the capital area, with the sentence
-    saying so; (set(), '') when it sets no such limit, or also addresses firms inside it ('수도권 기업은
-    서울에서, 비수도권 기업은 온라인으로 면접': an arrangement per area, not a limit)."""
-    found: tuple[set[str], str] = (set(), "")
-    for sentence in _area_sentences(text):
+def applicants_area(gaz: Gazetteer, text: str) -> tuple[list[str], bool, str]:
+    """The 시도 a text names as where applicants are, above the 시도 level, with the sentence saying so:
+    (sidos, outside_capital, sentence), or ([], False, '') when it names none.
+
+    Outside the capital area ('비수도권 (서울, 경기 제외) … 소재 기업'): every 시도 but those its bracket
+    excludes, else but 서울·인천·경기. A broad area (권역: '동남권 소재 중소기업'): its 시도 as the notice
+    spells them out, else as ``BROAD_AREAS`` draws them. Areas named side by side ('수도권 기업: 서울
+    설명회 / 충청권 기업: 대전 설명회', '수도권 기업은 서울에서, 비수도권 기업은 온라인으로') are
+    arrangements per area, not a limit.
+    """
+    outside: tuple[list[str], str] | None = None
+    names_outside = False
+    areas: list[tuple[re.Match, str]] = []
+    for sentence in split_sentences(text)[:80]:
+        if _NOT_A_LIMIT.search(sentence):
+            continue
         for match in _OUTSIDE_CAPITAL.finditer(sentence):
-            if not found[0] and _LOCATED_FIRM.match(sentence, match.end()):
+            names_outside = True
+            if outside is None and _LOCATED_FIRM.match(sentence, match.end()):
                 bracket = match.group(1) or ""
                 excluded = set(_bracket_sidos(gaz, bracket) if "제외" in bracket else ()) or set(CAPITAL_AREA)
-                found = ({sido for sido in gaz.sidos if sido not in excluded}, sentence.strip())
-        if any(m.group(1) == "수도권" for m in _BROAD_AREA.finditer(sentence)):
-            return set(), ""
-    return found
-
-
-def broad_area_stated(gaz: Gazetteer, text: str) -> tuple[list[str], str]:
-    """The 시도 of a broad area (권역) a text names as where applicants are, in the order the notice (or
-    the usual reading) lists them, with the sentence saying so; ([], '') when it names none, or names
-    several ('수도권 기업: 서울 설명회 / 충청권 기업: 대전 설명회': an arrangement per area)."""
-    sentences = _area_sentences(text)
-    matches = [(m, sentence) for sentence in sentences for m in _BROAD_AREA.finditer(sentence)]
-    names = {m.group(1) for m, _ in matches}
-    if any(_OUTSIDE_CAPITAL.search(sentence) for sentence in sentences):
-        names.add("비수도권")
-    if not matches or len(names) > 1:
-        return [], ""
-    match, sentence = matches[0]
+                outside = ([sido for sido in gaz.sidos if sido not in excluded], sentence.strip())
+        areas += [(match, sentence) for match in _BROAD_AREA.finditer(sentence)]
+    names = {match.group(1) for match, _ in areas}
+    if outside is not None and "수도권" not in names:
+        return outside[0], True, outside[1]
+    if not areas or len(names | ({"비수도권"} if names_outside else set())) > 1:
+        return [], False, ""
+    match, sentence = areas[0]
     bracket = match.group(2) or ""
     listed = _bracket_sidos(gaz, bracket) if "제외" not in bracket else []
-    return listed or list(BROAD_AREAS[match.group(1)]), sentence.strip()
-
-
-def _area_sentences(text: str) -> list[str]:
-    """The opening sentences that may say where applicants are (not bonus points, matching, relocation)."""
-    return [s for s in split_sentences(text)[:80] if not _NOT_A_LIMIT.search(s)]
+    return listed or list(BROAD_AREAS[match.group(1)]), False, sentence.strip()
 
 
 def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:
