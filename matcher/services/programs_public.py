@@ -134,15 +134,18 @@ def region_labels(*, program: Program) -> list[str]:
     return labels
 
 
+def _evidence_items(program: Program) -> list[tuple[str, str]]:
+    """(field, sentence) for every stored evidence sentence, in field order, stripped."""
+    return [
+        (field, str(sentence).strip())
+        for field, sentences in (program.evidence or {}).items()
+        for sentence in (sentences if isinstance(sentences, list) else [sentences])
+    ]
+
+
 def _stored_evidence(program: Program) -> list[str]:
     """The evidence sentences as extracted (verbatim from the source), de-duplicated, in field order."""
-    seen: list[str] = []
-    for sentences in (program.evidence or {}).values():
-        for sentence in sentences if isinstance(sentences, list) else [sentences]:
-            text = str(sentence).strip()
-            if text and text not in seen:
-                seen.append(text)
-    return seen
+    return list(dict.fromkeys(text for _, text in _evidence_items(program) if text))
 
 
 def evidence_sentences(*, program: Program) -> list[str]:
@@ -182,9 +185,8 @@ def labelled_evidence(*, program: Program) -> list[tuple[str, str]]:
     """``evidence_sentences`` with what each supports: (label, sentence), the label of the first field
     whose evidence holds the sentence ('' when none applies)."""
     fields: dict[str, str] = {}
-    for field, sentences in (program.evidence or {}).items():
-        for sentence in sentences if isinstance(sentences, list) else [sentences]:
-            fields.setdefault(quotable(str(sentence)), field)
+    for field, sentence in _evidence_items(program):
+        fields.setdefault(quotable(sentence), field)
     return [(str(EVIDENCE_LABELS.get(fields.get(s, ""), "")), s) for s in evidence_sentences(program=program)]
 
 
