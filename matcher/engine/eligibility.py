@@ -197,7 +197,7 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
     if not admitted:
         left_out = _left_out(program)
         if left_out:
-            return Decision(False, [f"전국 ({left_out} 제외) 기업 대상 (지역 불일치)"])
+            return Decision(False, [f"{WIDE_REASON.format(left_out=left_out, types=ANY_FIRM)} (지역 불일치)"])
         labels = ", ".join(r.label for r in program.regions[:3])
         if len(program.regions) > 3:
             labels += f" 외 {len(program.regions) - 3}곳"
