@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
+from matcher.engine.analysis import rejoin_wrapped_words
 from matcher.engine.records import SourceRecord
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text
 
@@ -356,6 +357,10 @@ def _year(value: Any) -> int | None:
 
 def _kstartup_row(origin: str, raw: str, row: dict[str, Any], *, category: str) -> SourceRecord:
     fields = _clean_fields(row)
+    # The table's narrow cells wrapped words onto a second line: '문화체육관 광부', '창업콘테스 트'.
+    for column in _KSTARTUP_TEXT_COLUMNS:
+        if isinstance(fields.get(column), str):
+            fields[column] = rejoin_wrapped_words(fields[column])
     fields["category"] = category
     # '1.0' → '1', 'ㆍ예비창업패키지' → '예비창업패키지': spreadsheet artefacts, not content.
     title = re.sub(r"^[ㆍ·•\-\s]+", "", str(fields.get("title") or ""))

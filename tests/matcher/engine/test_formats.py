@@ -169,6 +169,20 @@ def test_kstartup_row_without_number_continues_the_row_above():
     assert merged.fields["category"] == "시설·공간·보육"
 
 
+def test_kstartup_cells_lose_the_spaces_a_line_wrap_left_inside_words():
+    # Narrow PDF cells wrapped '창업콘테스트' and '문화체육관광부' onto a second line.
+    content = KSTARTUP_HEADER + (
+        "2024.0,중앙부처,,◇ 행사ㆍ네트워크 (1건),,,,,,,,,,,2024-01-01,2024-12-31,0.0,0.0\n"
+        "2024.0,중앙부처,,1.0,ㆍ관광 창업콘테스 트,관광 분야 예비창업자 발굴,상금,"
+        "예비창업자(팀)/창 업 1년 이내 기업,1,,,문화체육관 광부 (관광산업 정책과),한국관광공사,,,,,\n"
+    )
+    record = parse("startup.csv", content).records[0]
+    assert record.title == "관광 창업콘테스트"
+    assert record.fields["ministry"] == "문화체육관광부 (관광산업 정책과)"
+    assert "예비창업자(팀)/창업 1년 이내 기업" in record.text
+    assert json.loads(record.raw)["title"] == "ㆍ관광 창업콘테스 트"  # the source stays as it came
+
+
 def test_kstartup_record_rebuilt_from_raw_keeps_its_category():
     content = KSTARTUP_HEADER + (
         "2024.0,중앙부처,,◇ 사업화 (1건),,,,,,,,,,,2024-01-01,2024-12-31,0.0,0.0\n"
