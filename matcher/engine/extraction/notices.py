@@ -201,7 +201,8 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     offered += [line for line in summary_source.splitlines() if _ITEM.match(line)]
     support_types = detect_support_types("\n".join(offered))
     if support_types:
-        evidence["support_types"] = [s for s in offered if s and detect_support_types(s)][:3]
+        quoted = dict.fromkeys(s for s in offered if s and detect_support_types(s))
+        evidence["support_types"] = list(quoted)[:3]
     sectors, _salient = detect_sectors(f"{title or raw_title}\n{summary}") if _WITH_SECTORS else ([], [])
     return ExtractedProgram(
         title=title or raw_title,

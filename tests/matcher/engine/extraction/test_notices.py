@@ -121,6 +121,21 @@ def test_notice_support_types_from_what_is_offered_and_sectors():
     assert any("이차전지" in s["name"] for s in program.sectors)
 
 
+def test_a_line_offered_twice_is_quoted_once():
+    # The 통합공고 'support' cell is also an itemised line of the body: one evidence sentence, not two.
+    fields = {"title": "기업멘토형 창업지원", "support": "① 창업 성장지원 및 청년 인건비 지원"}
+    record = SourceRecord(
+        format="kstartup_csv",
+        origin="t",
+        raw="{}",
+        title="기업멘토형 창업지원",
+        text="지원내용: ① 창업 성장지원 및 청년 인건비 지원\n① 창업 성장지원 및 청년 인건비 지원",
+        fields=fields,
+    )
+    evidence = extract_notice_program(record).evidence["support_types"]
+    assert len(evidence) == len(set(evidence)) >= 1
+
+
 def test_an_area_named_as_where_applicants_are_limits_a_sido_program():
     fields = {
         "pblancNm": "[경기] 2025년 제조DX멘토단 활용지원 도입기업 모집 공고",
