@@ -86,6 +86,11 @@ def _clean_firm(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return values, errors
 
 
+def registered_firm_count() -> int:
+    """How many client firms staff have registered (the pool a program's fitting firms come from)."""
+    return Firm.objects.count()
+
+
 def firm_create(*, data: Mapping[str, Any], user: User | None) -> Firm:
     """Register one firm; the address is resolved to 시도/시군구. Raises ValidationError in Korean."""
     if user is None or not user.has_perm("matcher.add_firm"):

@@ -270,7 +270,8 @@ EXPORT_LIMIT = 500
 def program_firms(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_object_or_404(Program, pk=pk)
     matches = match_program_firms(program=program, limit=100)
-    return render(request, "staff/program_firms.html", {"program": program, "matches": matches})
+    context = {"program": program, "matches": matches, "registered": firm_services.registered_firm_count()}
+    return render(request, "staff/program_firms.html", context)
 
 
 @require_GET

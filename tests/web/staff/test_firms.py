@@ -92,6 +92,21 @@ def test_program_firms_page_and_exports_list_the_fitting_firms(client, viewer, p
     assert [row[1] for row in rows[2:]] == ["구미배터리"]
 
 
+def test_program_firms_page_says_how_many_firms_are_registered(client, viewer, published_program):
+    url = reverse("staff:program_firms", args=[published_program.pk])
+    client.force_login(viewer)
+    html = client.get(url).content.decode()
+    # No client firm yet: the page says so and where to register them, not that none fits.
+    assert "등록된 고객 기업이 없습니다." in html
+    assert reverse("staff:firm_import") in html
+
+    make_firm(name="구미배터리")
+    make_firm(name="광주식품", sector="식품 제조", sido="광주광역시", sigungu="북구", address="광주 북구")
+    html = client.get(url).content.decode()
+    assert "등록된 고객 기업 2곳 중 이 사업에 맞는 기업 1곳" in html
+    assert "등록된 고객 기업이 없습니다." not in html
+
+
 def test_unknown_export_format_is_404(client, viewer, published_program):
     client.force_login(viewer)
     assert client.get(f"/staff/programs/{published_program.pk}/firms.pdf").status_code == 404
