@@ -125,6 +125,8 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     raw_title = re.sub(r"^\s*[ㆍ·•]\s*", "", raw_title).strip()
     agency = get("agency")
     operator = get("operator")
+    if record.format == "fulltext_jsonl" and not operator:
+        agency, operator = _agency_and_operator(agency)
     target = get("target")
     body_parts = [_clean(str(fields.get(n))) for n in names["body"] if fields.get(n)]
     body = record.text or "\n".join(body_parts)
@@ -465,6 +467,18 @@ def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:
     """The 시도 a bracket lists, in its order: '(부산ㆍ울산ㆍ경남)', '(서울, 경기, 해외 제외)'."""
     names = re.split(r"[,ㆍ·/\s]+|및", bracket.replace("제외", " "))
     return list(dict.fromkeys(sido for name in names if (sido := gaz.parse_sido(name))))
+
+
+def _agency_and_operator(value: str) -> tuple[str, str]:
+    """A full-text notice's 'agency' is Bizinfo's '소관기관 / 수행기관': '산업통상부 / 한국산업기술진흥원'.
+
+    '직접수행' means the agency runs the program itself. A value without one such separator is the agency.
+    """
+    parts = [part.strip() for part in value.split(" / ")]
+    if len(parts) != 2 or not all(parts):
+        return value, ""
+    agency, operator = parts
+    return agency, "" if operator == "직접수행" else operator
 
 
 # -- firm types and 업력 -------------------------------------------------------

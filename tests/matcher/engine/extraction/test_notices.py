@@ -177,6 +177,22 @@ def test_a_full_text_notice_takes_its_application_period_and_budget_from_the_tex
     assert "apply_end" not in program.evidence
 
 
+@pytest.mark.parametrize(
+    ("agency", "expected"),
+    [
+        ("산업통상부 / 한국산업기술진흥원", ("산업통상부", "한국산업기술진흥원")),
+        ("경상북도 / 경상북도경제진흥원", ("경상북도", "경상북도경제진흥원")),
+        ("문화체육관광부 / 직접수행", ("문화체육관광부", "")),  # run by the agency itself
+        ("중소벤처기업부", ("중소벤처기업부", "")),
+    ],
+)
+def test_a_full_text_notice_names_its_agency_and_operator_apart(agency, expected):
+    fields = {"title": "2026년 수출 컨설팅 지원사업 공고", "agency": agency}
+    record = SourceRecord(format="fulltext_jsonl", origin="t", raw="{}", fields=fields, source_id="PBLN_9")
+    program = extract_notice_program(record)
+    assert (program.agency, program.operator) == expected
+
+
 def _central_notice(summary: str) -> object:
     fields = {
         "pblancNm": "2026년 지능형 반도체 상용화 지원 기업 모집 공고",
