@@ -28,6 +28,14 @@ def test_support_types_come_from_the_vocabulary() -> None:
     assert detect_support_types("기념식을 개최했다.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["미래내일 일경험(인턴형) 참여기업 모집", "우수경력자 인건비 지원사업", "연구인력 현장지원 기업 신청"],
+)
+def test_taking_on_people_is_support_with_staff(text: str) -> None:
+    assert "인력" in detect_support_types(text)
+
+
 def test_sectors_map_to_ksic_by_whole_name() -> None:
     sectors, keywords = detect_sectors("전기차용 이차전지 소재 기업과 반도체 장비 기업을 유치한다.")
     codes = {s["code"] for s in sectors}
