@@ -369,9 +369,15 @@ def _period_day(match: re.Match, year: int) -> date | None:
         return None
 
 
-# A budget as a notice labels it: '지원규모) 총 20억원 내외', '예산규모 : 1,395억원', '지원예산: 50,000천원'.
+# A budget as a notice labels it: '지원규모) 총 20억원 내외', '예산규모 : 1,395억원', '지원예산: 50,000천원',
+# '지원규모(3차)) 278억원', '지원규모) 국비 총 40억원', '지원규모 : 175개 과제, 100억원 내외'.
 _BUDGET_LABEL = re.compile(r"(?:지원\s?규모|지원\s?예산|사업\s?예산|예산\s?규모|총\s?예산|총\s?사업\s?규모)")
-_BUDGET_LEAD = re.compile(r"[\s:：)\]】|\-–—·]*(?:총|약|최대)?\s*")
+_BUDGET_LEAD = re.compile(
+    r"(?:\s?\(\d+\s?차\))?[\s:：)\]】|\-–—·]*"
+    # how many firms or projects, then the sum
+    r"(?:\d[\d,]*\s?개\*?\s?(?:사|社|과제|기업|업체)?\s?[,，]\s*)?"
+    r"(?:국비\s?)?(?:총|약|최대)?\s*"
+)
 
 
 def detect_budget_statement(text: str) -> tuple[int | None, str]:
