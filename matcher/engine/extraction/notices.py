@@ -12,6 +12,7 @@ Plain Python, no Django.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from matcher.engine.eligibility import NON_FIRM
@@ -624,14 +625,16 @@ def _period_from_text(
 
     A date the fields give wins; the text's start is taken only when it is not after that end.
     """
-    # The year of a date written without one ('~ 5. 11.'): the notice's, else its deadline's or title's.
+    # The year of a date written without one ('~ 5. 11.'): the notice's, else its deadline's or title's,
+    # else the year its opening names most ('2026년 소상공인 …' under a title without one).
     if record.published_on:
         reference: int | None = record.published_on.year
     elif apply_end:
         reference = apply_end.year
     else:
         titled = re.search(r"(20\d{2})\s?년", title)
-        reference = int(titled.group(1)) if titled else None
+        named = Counter(re.findall(r"(20\d{2})\s?년", text[:3000])).most_common(1)
+        reference = int(titled.group(1)) if titled else int(named[0][0]) if named else None
     start, end, stated = detect_application_period(text, reference_year=reference)
     if start and not apply_start and (apply_end is None or start <= apply_end):
         apply_start = start

@@ -177,6 +177,19 @@ def test_a_full_text_notice_takes_its_application_period_and_budget_from_the_tex
     assert "apply_end" not in program.evidence
 
 
+def test_a_period_without_a_year_takes_the_year_the_notice_names():
+    # Neither the title nor the record gives a year; the notice's opening does.
+    pdf_text = (
+        "2026년 소상공인 경영안정 바우처 지원사업을 다음과 같이 공고합니다.\n"
+        "2026년 1월 30일 소상공인시장진흥공단 이사장\n"
+        "접수기간) 2월 9일(월) 09시 ~ (잠정) 12월 18일(금) 18시까지\n"
+    )
+    fields = {"title": "소상공인 경영안정 바우처 지원사업 시행 공고", "pdf_text": pdf_text}
+    record = SourceRecord(format="fulltext_jsonl", origin="t", raw="{}", fields=fields, source_id="PBLN_9")
+    program = extract_notice_program(record)
+    assert (program.apply_start, program.apply_end) == (date(2026, 2, 9), date(2026, 12, 18))
+
+
 @pytest.mark.parametrize(
     ("agency", "expected"),
     [
