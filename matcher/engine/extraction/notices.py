@@ -201,7 +201,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     # itemised lines (☞, -, ①…) — not the preamble, whose purpose clause ('창업 및 투자 유치를 도모') names
     # aims rather than the support. KSIC sectors from the title and the summary.
     offered = [title or raw_title, _clean(str(fields.get("support") or ""))]
-    offered += [line for line in summary_source.splitlines() if _ITEM.match(line)]
+    offered += [line for line in _support_lines(summary_source) if _ITEM.match(line)]
     support_types = detect_support_types("\n".join(offered))
     if support_types:
         quoted = dict.fromkeys(s for s in offered if s and detect_support_types(s))
@@ -468,6 +468,20 @@ def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:
     """The 시도 a bracket lists, in its order: '(부산ㆍ울산ㆍ경남)', '(서울, 경기, 해외 제외)'."""
     names = re.split(r"[,ㆍ·/\s]+|및", bracket.replace("제외", " "))
     return list(dict.fromkeys(sido for name in names if (sido := gaz.parse_sido(name))))
+
+
+def _support_lines(summary: str) -> list[str]:
+    """The summary's lines without the applicants' block.
+
+    A Bizinfo summary names the applicants under its first ☞ and the support under its second (880 of
+    the 881 sample records have exactly two); the first block's words ('수출기업, 유망창업기업 …' as
+    eligible firms, '전시품목 : 교육장비') say who may apply, not what is offered.
+    """
+    lines = summary.splitlines()
+    arrows = [i for i, line in enumerate(lines) if line.lstrip().startswith("☞")]
+    if len(arrows) < 2:
+        return lines
+    return lines[: arrows[0]] + lines[arrows[1] :]
 
 
 def _agency_and_operator(value: str) -> tuple[str, str]:

@@ -36,6 +36,25 @@ def test_taking_on_people_is_support_with_staff(text: str) -> None:
     assert "인력" in detect_support_types(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("우즈베키스탄 타슈켄트 무역사절단 참가업체 모집", "수출·판로"),
+        ("해외지사화 참가비 지원사업", "수출·판로"),
+        ("K-FOOD 페루 통상촉진단 참가기업 모집", "수출·판로"),
+        ("중소기업 구매조건 생산지원자금 지원", "자금·융자"),
+        ("TV광고 제작 및 송출, SNS 숏폼 영상 지원", "마케팅·홍보"),
+        ("지역 소상공인 쇼케이스 참가기업 모집", "마케팅·홍보"),
+    ],
+)
+def test_support_named_by_its_usual_words(text: str, kind: str) -> None:
+    assert kind in detect_support_types(text)
+
+
+def test_a_group_tour_is_not_a_trade_show_booth() -> None:
+    assert "마케팅·홍보" not in detect_support_types("단체관광객 유치 인센티브 지원")
+
+
 def test_sectors_map_to_ksic_by_whole_name() -> None:
     sectors, keywords = detect_sectors("전기차용 이차전지 소재 기업과 반도체 장비 기업을 유치한다.")
     codes = {s["code"] for s in sectors}

@@ -121,6 +121,23 @@ def test_notice_support_types_from_what_is_offered_and_sectors():
     assert any("이차전지" in s["name"] for s in program.sectors)
 
 
+def test_support_types_come_from_what_is_offered_not_from_who_may_apply():
+    # Bizinfo's summary: applicants under the first ☞, the support under the second.
+    fields = {
+        "pblancNm": "무주군 인구감소지역 기업지원 특례보증 금융지원 신청 공고",
+        "jrsdInsttNm": "전북특별자치도",
+        "trgetNm": "중소기업",
+        "bsnsSumryCn": (
+            "<p>특례보증 신청을 다음과 같이 공고합니다.</p>"
+            "<p>☞ 무주군 소재 기업</p><p>- 수출기업, 유망창업기업, 소재부품장비 분야 영위기업</p>"
+            "<p>☞ 중소기업 최대 30억원 지원</p><p>- 운전자금 1년 (만기 일시상환)</p>"
+        ),
+    }
+    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    assert program.support_types == ["자금·융자"]
+    assert all("수출기업" not in s for s in program.evidence["support_types"])
+
+
 def test_a_line_offered_twice_is_quoted_once():
     # The 통합공고 'support' cell is also an itemised line of the body: one evidence sentence, not two.
     fields = {"title": "기업멘토형 창업지원", "support": "① 창업 성장지원 및 청년 인건비 지원"}
