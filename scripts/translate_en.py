@@ -95,6 +95,11 @@ EN = {
     "접수 중인 사업만": "Open for applications only",
     "페이지 번호가 올바르지 않습니다.": "Invalid page number.",
     "시도 선택": "Choose a province",
+    "정렬": "Order",
+    "추천순": "Best fit first",
+    "마감 임박순": "Closing soonest first",
+    "마감일 미정": "no deadline set",
+    "목록에 있는 정렬 방법을 선택해 주세요.": "Choose an order from the list.",
     "본문으로 건너뛰기": "Skip to content",
     "지원사업 찾기": "Find programs",
     "주 메뉴": "Main menu",
@@ -175,7 +180,12 @@ EN = {
     "업종을 다른 말로 적어 보세요. 예: ‘양극재’ 대신 ‘이차전지’, ‘카페’ 대신 ‘음식점’.": (
         "Try other words for your industry, e.g. ‘이차전지’ instead of ‘양극재’, ‘음식점’ instead of ‘카페’."
     ),
-    "지원 유형·접수 중 필터를 모두 해제하고 다시 찾기": "Search again without the support-type and open-only filters",
+    "지원 유형·접수 중·정렬 필터를 모두 해제하고 다시 찾기": (
+        "Search again without the support-type, open-only and order settings"
+    ),
+    "%(page)s / %(pages)s 페이지 · 접수 중이고 마감일이 있는 사업 가운데 업종과 잘 맞는 %(closing_pool)s건까지를 마감이 가까운 순으로 보여 줍니다.": (
+        "Page %(page)s of %(pages)s · up to %(closing_pool)s well-fitting programs that are open and state a deadline, the nearest deadline first."
+    ),
     "시군구 없이 %(sido)s 전체로 찾기": "Search all of %(sido)s instead",
     "사업 설명을 덧붙이면 관련 사업을 더 찾을 수 있습니다.": "Adding a business description can find more programs.",
     # Alert pages (subscribe, confirm, unsubscribe).

@@ -51,6 +51,13 @@ class MatchIn(Schema):
     offset: int = Field(0, ge=0, le=2000)
     support_types: list[str] = Field(default_factory=list)
     open_only: bool = False
+    sort: str = Field(
+        "",
+        description=(
+            "'' (추천순) 또는 'closing' (마감 임박순: 접수 중이고 마감일이 있는 사업 중 잘 맞는 50건을 "
+            "마감일 순으로)"
+        ),
+    )
 
 
 class LocationOut(Schema):
@@ -200,6 +207,7 @@ def match(request: HttpRequest, payload: MatchIn):
             "description": payload.description,
             "support_type": payload.support_types,
             "open_only": payload.open_only,
+            "sort": payload.sort,
         }
     )
     if not form.is_valid():

@@ -99,6 +99,12 @@ class MatchForm(forms.Form):
         error_messages={"invalid_choice": _("목록에 있는 지원 유형을 선택해 주세요.")},
     )
     open_only = forms.BooleanField(label=_("접수 중인 사업만"), required=False)
+    sort = forms.ChoiceField(
+        label=_("정렬"),
+        required=False,
+        choices=[("", _("추천순")), ("closing", _("마감 임박순"))],
+        error_messages={"invalid_choice": _("목록에 있는 정렬 방법을 선택해 주세요.")},
+    )
     page = forms.IntegerField(
         required=False,
         min_value=1,
@@ -150,7 +156,9 @@ class MatchForm(forms.Form):
     def filters(self) -> MatchFilters:
         data = self.cleaned_data
         return MatchFilters(
-            support_types=tuple(data.get("support_type") or ()), open_only=bool(data.get("open_only"))
+            support_types=tuple(data.get("support_type") or ()),
+            open_only=bool(data.get("open_only")),
+            closing_first=data.get("sort") == "closing",
         )
 
     # -- what the selects show: the resolved region when a typed address was understood --------

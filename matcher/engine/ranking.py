@@ -40,6 +40,10 @@ from matcher.engine.support_kinds import (
 )
 from matcher.engine.text import quotable, split_sentences
 
+_NO_END = 10**7  # the ordinal day of a program that states no deadline: never ends
+# Sorted by deadline, the results are this many best-fitting open programs with a deadline.
+CLOSING_POOL = 50
+
 
 @dataclass
 class ProgramDoc:
@@ -152,7 +156,7 @@ class MatcherIndex:
             [d.apply_start.toordinal() if d.apply_start else 0 for d in docs], dtype=np.int32
         )
         self.end_ord = np.array(
-            [d.apply_end.toordinal() if d.apply_end else 10**7 for d in docs], dtype=np.int32
+            [d.apply_end.toordinal() if d.apply_end else _NO_END for d in docs], dtype=np.int32
         )
         self.kinds = np.zeros((len(docs), len(KINDS)), dtype=bool)
         for i, doc in enumerate(docs):
@@ -241,8 +245,14 @@ class MatcherIndex:
         open_only: bool = False,
         support_types: Sequence[str] = (),
         exclude_ineligible: bool = True,
+        closing_first: bool = False,
+        closing_pool: int = CLOSING_POOL,
     ) -> tuple[list[Ranked], int]:
-        """The eligible programs best first (``offset``/``limit`` page) and how many have any fit."""
+        """The eligible programs best first (``offset``/``limit`` page) and how many have any fit.
+
+        ``closing_first``: only programs open now with a stated deadline, the ``closing_pool`` that fit
+        best, ordered by deadline (nearest first); the count is of that pool.
+        """
         weights = weights or RankWeights()
         today = today or date.today()
         eligible, level, fit, _, _ = self.eligibility(query.firm)
@@ -269,8 +279,10 @@ class MatcherIndex:
             )
         day = today.toordinal()
         open_now = self.has_period & (self.start_ord <= day) & (day <= self.end_ord)
-        if open_only:
+        if open_only or closing_first:
             candidates = candidates[open_now[candidates]]
+        if closing_first:
+            candidates = candidates[self.end_ord[candidates] < _NO_END]
         if not len(candidates):
             return [], 0
         final = sims[candidates] * (
@@ -292,11 +304,17 @@ class MatcherIndex:
             other = self.kinds[candidates][:, unsuited].any(axis=1)
             final = np.where(other, final * weights.other_kind, final)
         want = offset + limit
-        if want < len(candidates):
-            top = np.argpartition(-final, want - 1)[:want]
+        if closing_first:
+            # The best-fitting few, then by deadline: a deadline does not make an unrelated program fit.
+            pool = np.argsort(-final, kind="stable")[:closing_pool]
+            order = np.lexsort((-final[pool], self.end_ord[candidates[pool]]))
+            top, total = pool[order][offset:want], len(pool)
         else:
-            top = np.arange(len(candidates))
-        top = top[np.argsort(-final[top], kind="stable")][offset:want]
+            if want < len(candidates):
+                top = np.argpartition(-final, want - 1)[:want]
+            else:
+                top = np.arange(len(candidates))
+            top, total = top[np.argsort(-final[top], kind="stable")][offset:want], len(candidates)
         # The score bar follows the ranking: the final score over the best a program could reach
         # (similarity near its 1.2 ceiling with every bonus), square-rooted to spread the low end.
         best_possible = 1.2 * (1 + weights.region + weights.type_fit) + weights.kind + weights.open
@@ -317,7 +335,7 @@ class MatcherIndex:
                     information_only=bool(self.information_only[i]),
                 )
             )
-        return results, len(candidates)
+        return results, total
 
 
 def evidence_sentences(text: str, terms: Sequence[str], limit: int = 2) -> list[str]:

@@ -35,6 +35,8 @@ class FirmProfile:
 class MatchFilters:
     support_types: tuple[str, ...] = ()
     open_only: bool = False
+    # Programs open now with a deadline, the best-fitting few ordered by deadline (see MatcherIndex.rank).
+    closing_first: bool = False
     today: date | None = None  # the day 'open' is judged on; None means today
 
 
@@ -99,6 +101,7 @@ def match_firm(
             today=filters.today,
             open_only=filters.open_only,
             support_types=filters.support_types,
+            closing_first=filters.closing_first,
         )
         programs = Program.objects.published().in_bulk([r.program_id for r in ranked])
         for result in ranked:

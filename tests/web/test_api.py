@@ -50,6 +50,12 @@ def test_match_with_selects_and_paging(client, many_programs):
     assert second["items"][0]["rank"] == 11
 
 
+def test_match_closing_soon_lists_only_open_programs_with_a_deadline(client, programs):
+    items = _match(client, {**GUMI, "limit": 10, "sort": "closing"}).json()["items"]
+    # The closed nationwide program and those stating no period are left out.
+    assert [item["id"] for item in items] == [programs["gumi"].pk]
+
+
 @pytest.mark.parametrize(
     ("body", "field", "message"),
     [
@@ -59,6 +65,7 @@ def test_match_with_selects_and_paging(client, many_programs):
         ({"sector": "<script>alert(1)</script>", "region": "구미"}, "sector", "스크립트는"),
         ({"sector": "가" * 150, "region": "구미"}, "sector", "100자 이내"),
         ({"sector": "카페", "region": "구미", "firm_type": "대기업"}, "firm_type", "기업 유형"),
+        ({"sector": "카페", "region": "구미", "sort": "deadline"}, "sort", "정렬 방법"),
     ],
 )
 def test_match_errors_are_korean_422(client, db, body, field, message):

@@ -179,6 +179,47 @@ def test_filters_support_type_and_open_only(client, programs):
     assert programs["nationwide_closed"].title not in html
 
 
+def test_closing_soon_order_lists_open_programs_by_deadline(client, programs):
+    today = timezone.localdate()
+    soon = make_program(
+        title="구미 중소기업 공정 개선 지원",
+        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+        keywords=["공정"],
+        summary="구미 제조 중소기업(이차전지 포함)의 공정 개선을 지원한다.",
+        apply_start=today - timedelta(days=3),
+        apply_end=today + timedelta(days=4),
+    )
+    by_fit = _card_titles(_results(client, **GUMI).content.decode())
+    html = _results(client, **GUMI, sort="closing").content.decode()
+    titles = _card_titles(html)
+    # Open with a deadline only, nearest first: not the closed one nor those stating no period.
+    assert titles == [soon.title, programs["gumi"].title]
+    assert by_fit.index(programs["gumi"].title) < by_fit.index(soon.title)  # the deadline decides
+    assert "마감이 가까운 순" in html
+    assert '<option value="closing" selected>' in html
+    bad = _results(client, **GUMI, sort="deadline").content.decode()
+    assert "목록에 있는 정렬 방법을 선택해 주세요" in bad
+
+
+def test_a_program_without_a_deadline_says_so(client, programs):
+    today = timezone.localdate()
+    rolling = make_program(
+        title="구미 이차전지 양극재 상시 기술지원",
+        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+        summary="구미 이차전지 양극재 제조 기업 상시 기술지원.",
+        apply_start=today - timedelta(days=300),
+    )
+    html = _results(client, **GUMI).content.decode()
+    card = next(c for c in html.split('<li class="card">')[1:] if rolling.title in c)
+    assert "마감일 미정" in card
+    page = client.get(reverse("program_detail", args=[rolling.pk])).content.decode()
+    assert "마감일 미정" in page
+    assert (
+        "마감일 미정"
+        not in client.get(reverse("program_detail", args=[programs["gumi"].pk])).content.decode()
+    )
+
+
 def test_filters_are_kept_in_the_form(client, programs):
     html = _results(client, **GUMI, support_type="R&D", open_only="on").content.decode()
     assert 'value="R&amp;D" checked' in html

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from matcher.engine.ranking import CLOSING_POOL
 from matcher.models import Program
 from matcher.services.matching import match_firm
 from matcher.services.programs_public import (
@@ -52,7 +53,13 @@ def results(request: HttpRequest) -> HttpResponse:
         pages=pages,
         first_rank=(page - 1) * PAGE_SIZE + 1,
         base_query=query.urlencode(),
-        has_filters=bool(form.cleaned_data.get("support_type") or form.cleaned_data.get("open_only")),
+        has_filters=bool(
+            form.cleaned_data.get("support_type")
+            or form.cleaned_data.get("open_only")
+            or form.cleaned_data.get("sort")
+        ),
+        closing_first=form.filters().closing_first,
+        closing_pool=CLOSING_POOL,
     )
     return render(request, "web/results.html", context)
 

@@ -155,6 +155,11 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
 
     apply_start = _parse_date(fields.get("apply_start"))
     apply_end = _parse_date(fields.get("apply_end"))
+    if apply_end and apply_end.year >= PLACEHOLDER_DEADLINE_YEAR:
+        # '2099-12-31' stands for no deadline ('상시접수', '연중수시'): the program never closes.
+        apply_end = None
+        if fields.get("notice_raw"):
+            evidence["apply_end"] = [_clean(str(fields["notice_raw"]))]
     period = str(fields.get("reqstBeginEndDe") or "")
     if period and not (apply_start or apply_end):
         found = _DATE.findall(period)
@@ -657,6 +662,11 @@ def _period_from_text(
         apply_end = end
         evidence["apply_end"] = [stated]
     return apply_start, apply_end
+
+
+# A deadline this far ahead is a table's placeholder for none ('2099-12-31' in the 통합공고 rows that say
+# '상시접수' or '연중수시').
+PLACEHOLDER_DEADLINE_YEAR = 2090
 
 
 def _parse_date(value: object) -> date | None:

@@ -87,3 +87,36 @@ def test_the_title_view_is_built_on_first_use_and_favours_a_title_naming_the_ind
     assert index.title_chars().shape[0] == len(index)
     gain = {pid: titled[pid].similarity - plain[pid].similarity for pid in (0, 1)}
     assert gain[0] > gain[1] >= 0
+
+
+def test_closing_first_orders_the_best_fitting_open_programs_by_deadline():
+    from datetime import date
+
+    today = date(2026, 12, 1)
+    programs = [
+        # (text, start, end)
+        ("이차전지 양극재 소재 시제품 제작 지원", date(2026, 11, 1), date(2026, 12, 20)),
+        ("이차전지 배터리 소재 기업 공정 개선 지원", date(2026, 11, 1), date(2026, 12, 5)),
+        ("이차전지 양극재 소재 기업 상시 지원", date(2026, 11, 1), None),  # open, no deadline
+        ("이차전지 양극재 소재 기술개발", date(2026, 10, 1), date(2026, 11, 20)),  # closed
+        ("이차전지 분리막 소재 인증 지원", date(2026, 11, 1), date(2026, 12, 2)),
+    ]
+    docs = [
+        ProgramDoc(i, analyze_to_string(t), t, ProgramFacts(nationwide=True), apply_start=s, apply_end=e)
+        for i, (t, s, e) in enumerate(programs)
+    ]
+    docs += [
+        ProgramDoc(10 + i, analyze_to_string(t), t, ProgramFacts(nationwide=True))
+        for i, t in enumerate(FILLER)
+    ]
+    index = MatcherIndex.build(docs, n_components=4, use_ksic=False)
+    query = firm_query(sector="이차전지 양극재 소재 제조", region=GUMI)
+
+    ranked, total = index.rank(query, limit=10, today=today, closing_first=True)
+    assert [r.program_id for r in ranked] == [4, 1, 0]  # by deadline; not the undated nor the closed one
+    assert total == 3
+    # Only the best-fitting few are sorted: a deadline does not lift a weaker fit into the list.
+    by_fit = [r.program_id for r in index.rank(query, limit=10, today=today)[0] if r.program_id in (0, 1, 4)]
+    ranked, total = index.rank(query, limit=10, today=today, closing_first=True, closing_pool=2)
+    assert total == 2
+    assert [r.program_id for r in ranked] == sorted(by_fit[:2], key=lambda i: programs[i][2])

@@ -138,6 +138,24 @@ def test_support_types_come_from_what_is_offered_not_from_who_may_apply():
     assert all("수출기업" not in s for s in program.evidence["support_types"])
 
 
+def test_a_placeholder_deadline_means_none():
+    # The 통합공고 writes '2099-12-31' for programs that take applications all year round.
+    fields = {
+        "title": "ㆍ창업존",
+        "ministry": "중소벤처 기업부",
+        "target": "예비창업자 및 창업기업",
+        "notice_raw": "연중수시",
+        "apply_start": "2024-01-01",
+        "apply_end": "2099-12-31",
+    }
+    record = SourceRecord(format="kstartup_csv", origin="t", raw="{}", title="창업존", fields=fields)
+    program = extract_notice_program(record)
+    assert (program.apply_start, program.apply_end) == (date(2024, 1, 1), None)
+    assert program.evidence["apply_end"] == ["연중수시"]
+    fields["apply_end"] = "2024-12-31"
+    assert extract_notice_program(record).apply_end == date(2024, 12, 31)
+
+
 def test_a_line_offered_twice_is_quoted_once():
     # The 통합공고 'support' cell is also an itemised line of the body: one evidence sentence, not two.
     fields = {"title": "기업멘토형 창업지원", "support": "① 창업 성장지원 및 청년 인건비 지원"}
