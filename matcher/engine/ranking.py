@@ -306,7 +306,9 @@ class MatcherIndex:
         want = offset + limit
         if closing_first:
             # The best-fitting few, then by deadline: a deadline does not make an unrelated program fit.
-            pool = np.argsort(-final, kind="stable")[:closing_pool]
+            pool = np.arange(len(candidates))
+            if closing_pool < len(candidates):
+                pool = np.argpartition(-final, closing_pool - 1)[:closing_pool]
             order = np.lexsort((-final[pool], self.end_ord[candidates[pool]]))
             top, total = pool[order][offset:want], len(pool)
         else:
