@@ -508,10 +508,11 @@ _SPECIAL_TYPES = {
     "장애인기업": r"장애인\s?기업",
     "협동조합": r"협동조합",
 }
-# Targets that are schools, universities, pupils or citizens (not businesses); and any word that names
-# a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
+# Targets that are schools, universities, pupils or citizens, or people described by what only a person
+# has (학력, 전공, job seeking: '만 39세 이하 청년(학력·전공 무관)'), not businesses; and any word that
+# names a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
 _ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
-_NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민")
+_NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민|학력|전공|구직|미취업")
 _FIRM_WORDS = re.compile(
     r"기업|업체|창업|사업자|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
 )

@@ -97,6 +97,10 @@ def test_school_and_student_targets_are_not_businesses():
     assert extract_firm_types("전국 초·중·고등학교 및 대안학교, 학교밖 센터")[0] == ["학교·학생·개인"]
     assert extract_firm_types("일반대학/전문대학")[0] == ["학교·학생·개인"]
     assert extract_firm_types("일반 시민 및 학생 (누구나 참여 가능)")[0] == ["학교·학생·개인"]
+    # People described by what only a person has: schooling, a major, looking for work.
+    assert extract_firm_types("만 39세 이하의 청년(학력·전공 무관)")[0] == ["학교·학생·개인"]
+    assert extract_firm_types("만 18세 이상 미취업 청년 구직자")[0] == ["학교·학생·개인"]
+    assert "학교·학생·개인" not in extract_firm_types("미취업 청년 예비창업자")[0]
     # A youth age limit is about the founder, and students' founding teams are founders: still startups.
     assert extract_firm_types("만19세~39세 이하 청년 누구나", title="청년 창업공간 지원")[0] == []
     teams = "대학(원) 소속 학생 및 예비 창업팀 또는 창업 3년 이내"
