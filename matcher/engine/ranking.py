@@ -69,8 +69,8 @@ class Query:
 
 @dataclass
 class RankWeights:
-    # Chosen with bench/cv_weights.py on the dev corpus as the pipeline stores it (4 of its 5 folds of
-    # firms choose them; the cross-validated figures are in README "Matching and evaluation").
+    # Chosen with bench/cv_weights.py on the dev corpus as the pipeline stores it (the folds' choices and
+    # the cross-validated figures are in README "Matching and evaluation").
     region: float = 0.6
     type_fit: float = 0.2
     open: float = 0.02
