@@ -72,6 +72,20 @@ def test_owner_finds_programs(live_server, programs, desktop, phone, screenshot_
     phone.screenshot(path=screenshot_dir / "results-phone.png", full_page=True)
 
 
+def test_owner_orders_results_by_closing_date(live_server, programs, desktop):
+    page = desktop
+    page.goto(f"{live_server.url}/results/?sector={SECTOR}&sido=경상북도&sigungu=구미시")
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    assert page.locator("#results li.card").count() > 1
+    page.get_by_label("정렬").select_option("closing")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.wait_for_url(re.compile(r"sort=closing"))
+    page.get_by_text("마감이 가까운 순").wait_for()
+    # Only programs open now that state a deadline: the closed one and the undated ones are gone.
+    assert page.locator("#results li.card .card-title").all_inner_texts() == [programs["gumi"].title]
+    assert page.get_by_label("정렬").input_value() == "closing"
+
+
 def test_typed_address_and_errors(live_server, programs, desktop, screenshot_dir):
     page = desktop
     page.goto(live_server.url + "/")
