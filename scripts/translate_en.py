@@ -99,6 +99,8 @@ EN = {
     "추천순": "Best fit first",
     "마감 임박순": "Closing soonest first",
     "마감일 미정": "no deadline set",
+    "접수 중이면서 마감일이 정해진 사업이 없습니다": "No open program with a set deadline",
+    "추천순으로 모두 보기": "See all, best fit first",
     "목록에 있는 정렬 방법을 선택해 주세요.": "Choose an order from the list.",
     "본문으로 건너뛰기": "Skip to content",
     "지원사업 찾기": "Find programs",

@@ -197,6 +197,10 @@ def test_closing_soon_order_lists_open_programs_by_deadline(client, programs):
     assert by_fit.index(programs["gumi"].title) < by_fit.index(soon.title)  # the deadline decides
     assert "마감이 가까운 순" in html
     assert '<option value="closing" selected>' in html
+    # Nothing open with a deadline: the page says so and offers the same search by fit.
+    empty = _results(client, sector="이차전지 수출 판로", sido="서울특별시", sort="closing").content.decode()
+    assert "접수 중이면서 마감일이 정해진 사업이 없습니다" in empty
+    assert "sort=" not in re.search(r'href="([^"]*)">추천순으로 모두 보기', empty).group(1)
     bad = _results(client, **GUMI, sort="deadline").content.decode()
     assert "목록에 있는 정렬 방법을 선택해 주세요" in bad
 

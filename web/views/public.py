@@ -46,6 +46,8 @@ def results(request: HttpRequest) -> HttpResponse:
     pages = max(1, -(-found.total // PAGE_SIZE))
     query = request.GET.copy()
     query.pop("page", None)
+    by_fit = query.copy()
+    by_fit.pop("sort", None)
     context.update(
         results=found,
         profile=form.profile(),
@@ -53,6 +55,7 @@ def results(request: HttpRequest) -> HttpResponse:
         pages=pages,
         first_rank=(page - 1) * PAGE_SIZE + 1,
         base_query=query.urlencode(),
+        by_fit_query=by_fit.urlencode(),
         has_filters=bool(
             form.cleaned_data.get("support_type")
             or form.cleaned_data.get("open_only")
