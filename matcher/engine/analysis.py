@@ -55,6 +55,9 @@ def program_search_terms(*, title: str, summary: str, keywords: list[str] | tupl
 # wrapped gains far more ('창업콘테스 트' +19, '경제과학진흥 원' +4.2) than two words that may also be
 # written together ('서울창업허브 성수' −0.7, '발굴 도내' +2.5); measured on the 2024 통합공고 cells.
 WRAP_MIN_GAIN = 4.0
+# A table cell is short (at most 128 characters in the 2024 통합공고); a longer text is not one, and is left
+# as it is, which also bounds Kiwi's time on a large file.
+WRAP_MAX_CHARS = 1_000
 _HANGUL_SPACE_HANGUL = re.compile(r"[가-힣] +[가-힣]")
 
 
@@ -64,9 +67,10 @@ def rejoin_wrapped_words(text: str, *, min_gain: float = WRAP_MIN_GAIN) -> str:
     A table cell extracted from a PDF keeps its line breaks as spaces: '문화체육관 광부', '창업콘테스 트'.
     Kiwi respaces each line from scratch; a space between two Hangul syllables that Kiwi writes together,
     and whose removal makes the two words much likelier to Kiwi, is such a wrap. Kiwi's own spacing is not
-    used otherwise: it would split names that are written as one word ('관광 벤처 사업').
+    used otherwise: it would split names that are written as one word ('관광 벤처 사업'). A text longer
+    than ``WRAP_MAX_CHARS`` is not a table cell and comes back unchanged.
     """
-    if not text or not _HANGUL_SPACE_HANGUL.search(text):
+    if not text or len(text) > WRAP_MAX_CHARS or not _HANGUL_SPACE_HANGUL.search(text):
         return text
     return "\n".join(_rejoin_line(line, min_gain) for line in text.split("\n"))
 

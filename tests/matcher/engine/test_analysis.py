@@ -1,6 +1,6 @@
 import pytest
 
-from matcher.engine.analysis import rejoin_wrapped_words
+from matcher.engine.analysis import WRAP_MAX_CHARS, rejoin_wrapped_words
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,8 @@ def test_spaces_between_words_are_kept(text):
 
 def test_lines_are_repaired_one_by_one_and_kept_apart():
     assert rejoin_wrapped_words("창업콘테스 트\n서울창업허브 성수") == "창업콘테스트\n서울창업허브 성수"
+
+
+def test_a_text_longer_than_a_table_cell_is_left_as_it_is():
+    long_text = "창업콘테스 트 " + "가" * WRAP_MAX_CHARS
+    assert rejoin_wrapped_words(long_text) == long_text
