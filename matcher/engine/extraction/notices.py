@@ -475,18 +475,24 @@ def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:
     return list(dict.fromkeys(sido for name in names if (sido := gaz.parse_sido(name))))
 
 
-def _support_lines(summary: str) -> list[str]:
-    """The summary's lines without the applicants' block.
+def _applicants_block(summary: str) -> tuple[list[str], list[str]]:
+    """(the applicants' block, the other lines) of a summary.
 
     A Bizinfo summary names the applicants under its first ☞ and the support under its second (880 of
     the 881 sample records have exactly two); the first block's words ('수출기업, 유망창업기업 …' as
-    eligible firms, '전시품목 : 교육장비') say who may apply, not what is offered.
+    eligible firms, '전시품목 : 교육장비') say who may apply, not what is offered. Without two ☞ there
+    is no such block.
     """
     lines = summary.splitlines()
     arrows = [i for i, line in enumerate(lines) if line.lstrip().startswith("☞")]
     if len(arrows) < 2:
-        return lines
-    return lines[: arrows[0]] + lines[arrows[1] :]
+        return [], lines
+    return lines[arrows[0] : arrows[1]], lines[: arrows[0]] + lines[arrows[1] :]
+
+
+def _support_lines(summary: str) -> list[str]:
+    """The summary's lines without the applicants' block."""
+    return _applicants_block(summary)[1]
 
 
 def _agency_and_operator(value: str) -> tuple[str, str]:
@@ -593,10 +599,13 @@ def extract_firm_types(
                 year_evidence.append(text.strip()[:300])
             if types:
                 locked = list(types)
-    if target and locked is None and _NON_FIRM_TARGET.search(target) and not _FIRM_WORDS.search(target):
-        # The target names schools, students or private persons and no business of any kind.
-        evidence["firm_types"] = [target.strip()[:300]]
-        return [NON_FIRM], None, None
+    # The target, or a Bizinfo summary's applicants' block (its target field is only a coarse category such
+    # as '창업벤처'), names schools, students or private persons and no business of any kind.
+    applicants = " ".join(line.strip() for line in _applicants_block(body)[0])
+    for who in (target if locked is None else "", applicants):
+        if who and _NON_FIRM_TARGET.search(who) and not _FIRM_WORDS.search(who):
+            evidence["firm_types"] = [who.strip()[:300]]
+            return [NON_FIRM], None, None
     ordered = list(dict.fromkeys(locked if locked is not None else types))
     if (
         locked is not None

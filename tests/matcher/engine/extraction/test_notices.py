@@ -160,6 +160,27 @@ def test_a_placeholder_deadline_means_none():
     assert extract_notice_program(record).apply_end == date(2024, 12, 31)
 
 
+def test_a_summary_whose_applicants_are_students_or_trainees_admits_no_firm():
+    # Bizinfo's target field is a coarse category ('창업벤처'); the first ☞ block says who may apply.
+    fields = {
+        "pblancNm": "2026년 스타트업 AI 기술인력 양성 교육생 모집 공고",
+        "jrsdInsttNm": "중소벤처기업부",
+        "trgetNm": "창업벤처",
+        "bsnsSumryCn": (
+            "<p>교육생 모집계획을 다음과 같이 공고합니다.</p>"
+            "<p>☞ 학력ㆍ전공 무관, 만 39세 이하 대한민국 국적 청년</p>"
+            "<p>☞ 인공지능 실무 교육, 취업연계 지원</p>"
+        ),
+    }
+    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    assert program.firm_types == ["학교·학생·개인"]
+    assert "학력ㆍ전공 무관" in program.evidence["firm_types"][0]
+    # Students' founding teams are founders.
+    fields["bsnsSumryCn"] = "<p>☞ 국내 학교 소속 학생 창업팀</p><p>☞ 멘토링 지원</p>"
+    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    assert "학교·학생·개인" not in program.firm_types
+
+
 def test_a_line_offered_twice_is_quoted_once():
     # The 통합공고 'support' cell is also an itemised line of the body: one evidence sentence, not two.
     fields = {"title": "기업멘토형 창업지원", "support": "① 창업 성장지원 및 청년 인건비 지원"}
