@@ -125,19 +125,20 @@ def test_notice_support_types_from_what_is_offered_and_sectors():
     assert any("이차전지" in s["name"] for s in program.sectors)
 
 
+def _bizinfo_notice(title: str, summary: str, *, target: str = "중소기업"):
+    """A Bizinfo API record with the given title, summary (HTML) and target category, extracted."""
+    fields = {"pblancNm": title, "jrsdInsttNm": "중소벤처기업부", "trgetNm": target, "bsnsSumryCn": summary}
+    return extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+
+
 def test_support_types_come_from_what_is_offered_not_from_who_may_apply():
     # Bizinfo's summary: applicants under the first ☞, the support under the second.
-    fields = {
-        "pblancNm": "무주군 인구감소지역 기업지원 특례보증 금융지원 신청 공고",
-        "jrsdInsttNm": "전북특별자치도",
-        "trgetNm": "중소기업",
-        "bsnsSumryCn": (
-            "<p>특례보증 신청을 다음과 같이 공고합니다.</p>"
-            "<p>☞ 무주군 소재 기업</p><p>- 수출기업, 유망창업기업, 소재부품장비 분야 영위기업</p>"
-            "<p>☞ 중소기업 최대 30억원 지원</p><p>- 운전자금 1년 (만기 일시상환)</p>"
-        ),
-    }
-    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    program = _bizinfo_notice(
+        "무주군 인구감소지역 기업지원 특례보증 금융지원 신청 공고",
+        "<p>특례보증 신청을 다음과 같이 공고합니다.</p>"
+        "<p>☞ 무주군 소재 기업</p><p>- 수출기업, 유망창업기업, 소재부품장비 분야 영위기업</p>"
+        "<p>☞ 중소기업 최대 30억원 지원</p><p>- 운전자금 1년 (만기 일시상환)</p>",
+    )
     assert program.support_types == ["자금·융자"]
     assert all("수출기업" not in s for s in program.evidence["support_types"])
 
@@ -162,22 +163,20 @@ def test_a_placeholder_deadline_means_none():
 
 def test_a_summary_whose_applicants_are_students_or_trainees_admits_no_firm():
     # Bizinfo's target field is a coarse category ('창업벤처'); the first ☞ block says who may apply.
-    fields = {
-        "pblancNm": "2026년 스타트업 AI 기술인력 양성 교육생 모집 공고",
-        "jrsdInsttNm": "중소벤처기업부",
-        "trgetNm": "창업벤처",
-        "bsnsSumryCn": (
-            "<p>교육생 모집계획을 다음과 같이 공고합니다.</p>"
-            "<p>☞ 학력ㆍ전공 무관, 만 39세 이하 대한민국 국적 청년</p>"
-            "<p>☞ 인공지능 실무 교육, 취업연계 지원</p>"
-        ),
-    }
-    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    title = "2026년 스타트업 AI 기술인력 양성 교육생 모집 공고"
+    program = _bizinfo_notice(
+        title,
+        "<p>교육생 모집계획을 다음과 같이 공고합니다.</p>"
+        "<p>☞ 학력ㆍ전공 무관, 만 39세 이하 대한민국 국적 청년</p>"
+        "<p>☞ 인공지능 실무 교육, 취업연계 지원</p>",
+        target="창업벤처",
+    )
     assert program.firm_types == ["학교·학생·개인"]
     assert "학력ㆍ전공 무관" in program.evidence["firm_types"][0]
     # Students' founding teams are founders.
-    fields["bsnsSumryCn"] = "<p>☞ 국내 학교 소속 학생 창업팀</p><p>☞ 멘토링 지원</p>"
-    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    program = _bizinfo_notice(
+        title, "<p>☞ 국내 학교 소속 학생 창업팀</p><p>☞ 멘토링 지원</p>", target="창업벤처"
+    )
     assert "학교·학생·개인" not in program.firm_types
 
 
