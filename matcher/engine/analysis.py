@@ -75,6 +75,9 @@ def rejoin_wrapped_words(text: str, *, min_gain: float = WRAP_MIN_GAIN) -> str:
     return "\n".join(_rejoin_line(line, min_gain) for line in text.split("\n"))
 
 
+# Table cells repeat (the same agency on dozens of rows), and a program page re-reads its record to quote
+# it: the repair of a line is remembered.
+@lru_cache(maxsize=8192)
 def _rejoin_line(line: str, min_gain: float) -> str:
     if not _HANGUL_SPACE_HANGUL.search(line):
         return line
