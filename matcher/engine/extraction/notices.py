@@ -206,7 +206,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     # itemised lines (☞, -, ①…) — not the preamble, whose purpose clause ('창업 및 투자 유치를 도모') names
     # aims rather than the support. KSIC sectors from the title and the summary.
     offered = [title or raw_title, _clean(str(fields.get("support") or ""))]
-    offered += [line for line in _support_lines(summary_source) if _ITEM.match(line)]
+    offered += [line for line in _applicants_block(summary_source)[1] if _ITEM.match(line)]
     support_types = detect_support_types("\n".join(offered))
     if support_types:
         quoted = dict.fromkeys(s for s in offered if s and detect_support_types(s))
@@ -490,11 +490,6 @@ def _applicants_block(summary: str) -> tuple[list[str], list[str]]:
     return lines[arrows[0] : arrows[1]], lines[: arrows[0]] + lines[arrows[1] :]
 
 
-def _support_lines(summary: str) -> list[str]:
-    """The summary's lines without the applicants' block."""
-    return _applicants_block(summary)[1]
-
-
 def _agency_and_operator(value: str) -> tuple[str, str]:
     """A full-text notice's 'agency' is Bizinfo's '소관기관 / 수행기관': '산업통상부 / 한국산업기술진흥원'.
 
@@ -514,10 +509,10 @@ _SPECIAL_TYPES = {
     "장애인기업": r"장애인\s?기업",
     "협동조합": r"협동조합",
 }
+_ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
 # Targets that are schools, universities, pupils or citizens, or people described by what only a person
 # has (학력, 전공, job seeking: '만 39세 이하 청년(학력·전공 무관)'), not businesses; and any word that
 # names a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
-_ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
 _NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민|학력|전공|구직|미취업")
 _FIRM_WORDS = re.compile(
     r"기업|업체|창업|사업자|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
