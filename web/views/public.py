@@ -40,8 +40,9 @@ def results(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "web/results.html", context)
     page = form.cleaned_data.get("page") or 1
+    filters = form.filters()
     found = match_firm(
-        profile=form.profile(), limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, filters=form.filters()
+        profile=form.profile(), limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, filters=filters
     )
     pages = max(1, -(-found.total // PAGE_SIZE))
     query = request.GET.copy()
@@ -61,7 +62,7 @@ def results(request: HttpRequest) -> HttpResponse:
             or form.cleaned_data.get("open_only")
             or form.cleaned_data.get("sort")
         ),
-        closing_first=form.filters().closing_first,
+        closing_first=filters.closing_first,
         closing_pool=CLOSING_POOL,
     )
     return render(request, "web/results.html", context)
