@@ -71,10 +71,12 @@ _BEFORE_PLACE = re.compile(r"(?:소재지|주소지|사업장|본점|본사|주�
 _CENTRAL_SUFFIX = ("부", "청", "처", "위원회", "원")
 _OFFICE = re.compile(r"(?<=[시도군구])청(?:사)?$")
 # Applicants limited to outside the capital area: '비수도권 (서울, 경기 제외) 내 본사 … 소재하고 있는 …
-# 중소기업', '수도권 외 지역 소재 기업'. An optional bracket may list the excluded 시도; the words after
-# must place a firm there (not a shop, a venue or a quota).
+# 중소기업', '수도권 외 지역 소재 기업', or a line that opens with '지방 소재' ('☞ 지방 소재 소상공인 기업';
+# mid-sentence, '지방소재기업은 70억', it sets a term, not who may apply). An optional bracket may list
+# the excluded 시도; the words after must place a firm there (not a shop, a venue or a quota).
 _OUTSIDE_CAPITAL = re.compile(
-    r"(?<![가-힣])(?:비수도권|수도권\s?(?:외|이외|밖)(?:의)?(?:\s?지역)?)\s?(?:\(([^)]{0,40})\))?"
+    r"(?<![가-힣])(?:비수도권|수도권\s?(?:외|이외|밖)(?:의)?(?:\s?지역)?|^(?:[☞○●◦▶▷►■□•·\-]\s*)?지방(?=\s?소재))"
+    r"\s?(?:\(([^)]{0,40})\))?"
 )
 _LOCATED_FIRM = re.compile(
     r"\s?(?:내|에|의)?\s?(?:(?:본사|본점|지사|공장|연구소|사업장)[^.\n]{0,30}?)?(?:소재|위치)"

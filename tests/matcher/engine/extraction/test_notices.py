@@ -300,6 +300,9 @@ def test_outside_the_capital_area_admits_the_other_sido_and_no_capital_firm():
     assert len(plain.regions) == 14
     inside = _central_notice("<p>☞ 수도권 소재 중소기업</p>")
     assert {r.sido for r in inside.regions} == {"서울특별시", "인천광역시", "경기도"}
+    # '지방 소재' opening the applicants' line says the same: anywhere but the capital area.
+    provincial = _central_notice("<p>☞ 지방 소재 소상공인 기업</p><p>☞ 판로 지원</p>")
+    assert len(provincial.regions) == 14 and "서울특별시" not in {r.sido for r in provincial.regions}
 
 
 def test_capital_area_words_that_set_no_limit():
@@ -309,6 +312,9 @@ def test_capital_area_words_that_set_no_limit():
         "<p>☞ 전국 청년</p><p>수도권 외 지역 소재의 기업과 교육생을 매칭하여 원격 인턴십 진행</p>",
         "<p>☞ 수도권 밖으로 본사를 이전하는 기업</p>",
         "<p>모집인원 중 수도권 50명, 비수도권 150명 선발</p>",
+        # Mid-sentence, '지방 소재' sets a term or a bonus for such firms, not who may apply.
+        "<p>☞ 전국 중소기업</p><p>- (융자지원) 업체당 60억원 한도(운전 5억, 지방소재기업은 70억)</p>",
+        "<p>☞ 전국 중소기업</p><p>※ 코디네이터 활용, 지방 소재 기업, ESG 가점을 합산하여 최대 3점</p>",
     ):
         assert _central_notice(summary).nationwide, summary
 
