@@ -126,6 +126,9 @@ EN = {
     "%(year)s년까지": "Until %(year)s",
     "적합도": "Fit",
     "추천 이유": "Why this program",
+    "사업 내용": "What it offers",
+    "%(where)s 기업이 신청할 수 있는 다른 지역 사업": "Other programs for businesses in %(where)s",
+    "업종과 겹치는 말은 없지만 소재지로 신청할 수 있는 시도·시군구 사업입니다. 업종 조건은 공고에서 확인하세요.": "Programs of your province or city that your location qualifies you for, though they share no words with your industry. Check the notice for any industry condition.",
     "겹치는 말": "Matching words",
     "필수": "required",
     "하는 일을 평소 말로 적어 주세요. 예: 이차전지 양극재 제조, 한식 음식점": (

@@ -255,30 +255,15 @@ class MatcherIndex:
         """
         weights = weights or RankWeights()
         today = today or date.today()
-        eligible, level, fit, _, _ = self.eligibility(query.firm)
-        sims = self.similarities(
-            query,
-            rescore=weights.rescore,
-            mask=eligible if exclude_ineligible else None,
-            title_weight=weights.title,
-        )
-        wanted_kinds = [k for k, kind in enumerate(KINDS) if kind in query.kinds]
-        kind_fit = (
-            self.kinds[:, wanted_kinds].any(axis=1).astype(np.float32)
-            if wanted_kinds
-            else np.zeros(len(sims), dtype=np.float32)
-        )
-        mask = (sims >= weights.min_similarity) | (kind_fit > 0)
-        if exclude_ineligible:
-            mask &= eligible
+        eligible, level, fit, sims, kind_fit, fits = self._fit(query, weights, exclude_ineligible)
+        mask = fits & eligible if exclude_ineligible else fits
         candidates = np.flatnonzero(mask)
         if support_types:
             wanted = set(support_types)
             candidates = np.array(
                 [i for i in candidates if wanted & set(self.support_types[i])], dtype=np.int64
             )
-        day = today.toordinal()
-        open_now = self.has_period & (self.start_ord <= day) & (day <= self.end_ord)
+        open_now = self._open_on(today)
         if open_only or closing_first:
             candidates = candidates[open_now[candidates]]
         if closing_first:
@@ -295,14 +280,8 @@ class MatcherIndex:
         info = self.information_only[candidates]
         if weights.information_only != 1.0 and info.any():
             final = np.where(info, final * weights.information_only, final)
-        unsuited = [
-            k
-            for k, kind in enumerate(KINDS)
-            if kind in KINDS_ONLY_FOR_THEIR_FIRMS and kind not in query.kinds
-        ]
-        if weights.other_kind != 1.0 and unsuited:
-            other = self.kinds[candidates][:, unsuited].any(axis=1)
-            final = np.where(other, final * weights.other_kind, final)
+        if weights.other_kind != 1.0:
+            final = np.where(self._unsuited(query)[candidates], final * weights.other_kind, final)
         want = offset + limit
         if closing_first:
             # The best-fitting few, then by deadline: a deadline does not make an unrelated program fit.
@@ -338,6 +317,76 @@ class MatcherIndex:
                 )
             )
         return results, total
+
+    def local_unmatched(
+        self, query: Query, *, limit: int = 10, weights: RankWeights | None = None, today: date | None = None
+    ) -> list[Ranked]:
+        """Programs for the firm's own 시도 or 시군구 that ``rank`` does not return: the firm may apply,
+        but its words do not reach them. A short result list is followed by these (a restaurant's words
+        meet few programs, yet its city runs several for any small business).
+
+        City programs first, then open ones before closed ones, then by similarity. Guides that are not
+        programs, and support only another kind of firm can use (a smart factory for a restaurant), are
+        left out.
+        """
+        weights = weights or RankWeights()
+        today = today or date.today()
+        eligible, level, _, sims, _, fits = self._fit(query, weights, exclude_ineligible=True)
+        usable = eligible & (level > 0) & ~fits & ~self.information_only & ~self._unsuited(query)
+        candidates = np.flatnonzero(usable)
+        # Open first, closed last; a program that states no period, or opens later, in between.
+        closed = self.has_period & (self.end_ord < today.toordinal())
+        state = np.where(self._open_on(today), 0, np.where(closed, 2, 1))
+        # np.lexsort sorts by its last key first.
+        order = np.lexsort((-sims[candidates], state[candidates], -level[candidates]))
+        return [
+            Ranked(
+                program_id=self.program_ids[i],
+                score=0.0,
+                raw_score=0.0,
+                similarity=float(sims[i]),
+                decision=decide(self.facts[i], query.firm),
+                is_open=is_open(self.apply_start[i], self.apply_end[i], today),
+            )
+            for i in (int(i) for i in candidates[order[:limit]])
+        ]
+
+    def _fit(
+        self, query: Query, weights: RankWeights, exclude_ineligible: bool
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per program: eligible?, region level, type fit, similarity, kind fit, and whether it fits at
+        all (similarity above the floor, or the kind of support the firm's kind wants)."""
+        eligible, level, fit, _, _ = self.eligibility(query.firm)
+        sims = self.similarities(
+            query,
+            rescore=weights.rescore,
+            mask=eligible if exclude_ineligible else None,
+            title_weight=weights.title,
+        )
+        wanted_kinds = [k for k, kind in enumerate(KINDS) if kind in query.kinds]
+        kind_fit = (
+            self.kinds[:, wanted_kinds].any(axis=1).astype(np.float32)
+            if wanted_kinds
+            else np.zeros(len(sims), dtype=np.float32)
+        )
+        fits = (sims >= weights.min_similarity) | (kind_fit > 0)
+        return eligible, level, fit, sims, kind_fit, fits
+
+    def _open_on(self, day: date) -> np.ndarray:
+        ordinal = day.toordinal()
+        return self.has_period & (self.start_ord <= ordinal) & (ordinal <= self.end_ord)
+
+    def _unsuited(self, query: Query) -> np.ndarray:
+        """Programs offering support only another kind of firm can use (a smart factory for a firm
+        that makes nothing)."""
+        unsuited = [
+            k
+            for k, kind in enumerate(KINDS)
+            if kind in KINDS_ONLY_FOR_THEIR_FIRMS and kind not in query.kinds
+        ]
+        if not unsuited:
+            return np.zeros(len(self.program_ids), dtype=bool)
+        return self.kinds[:, unsuited].any(axis=1)
 
 
 def evidence_sentences(text: str, terms: Sequence[str], limit: int = 2) -> list[str]:

@@ -13,7 +13,7 @@ from datetime import date
 from matcher.engine.eligibility import decide
 from matcher.engine.ranking import Query, evidence_sentences, firm_query
 from matcher.engine.regions import Region
-from matcher.engine.text import quotable
+from matcher.engine.text import quotable, split_sentences
 from matcher.models import Firm, MatchLog, Program
 from matcher.services.model_store import active_index, program_doc, program_facts
 
@@ -136,6 +136,41 @@ def match_firm(
         model_version=version,
     )
     return MatchResults(items=items, total=max(total, len(items)), model_version=version)
+
+
+def local_programs(*, profile: FirmProfile, limit: int = 10, today: date | None = None) -> list[ProgramMatch]:
+    """Published programs for the firm's own 시도 or 시군구 that ``match_firm`` does not return, because
+    the firm's words do not reach them: shown after a short result list.
+
+    See ``MatcherIndex.local_unmatched`` for the order and what is left out.
+    """
+    index, _ = active_index()
+    if index is None:
+        return []
+    query = _profile_query(profile)
+    ranked = index.local_unmatched(query, limit=limit + 10, today=today)
+    programs = Program.objects.published().in_bulk([r.program_id for r in ranked])
+    items: list[ProgramMatch] = []
+    for result in ranked:
+        program = programs.get(result.program_id)
+        # As in match_firm: the stored row decides, so an edit after the fit never leaks through.
+        decision = decide(program_facts(program), query.firm) if program is not None else None
+        if decision is None or not decision.eligible:
+            continue
+        items.append(
+            ProgramMatch(
+                program=program,
+                score=0.0,
+                # No words met: what the program is, in its own first sentence.
+                evidence=[quotable(s) for s in split_sentences(program.summary)[:1]]
+                or _evidence(program, []),
+                eligibility=decision.reasons,
+                is_open=result.is_open,
+            )
+        )
+        if len(items) >= limit:
+            break
+    return items
 
 
 def _evidence(program: Program, terms: list[str]) -> list[str]:

@@ -165,6 +165,40 @@ def test_empty_state_suggests_broadening(client, programs):
     assert "경상북도 전체로 찾기" in html
 
 
+def _region_section(html: str) -> str:
+    start = html.find('<section class="local"')
+    return html[start : html.index("</section>", start)] if start >= 0 else ""
+
+
+def test_a_short_list_goes_on_with_the_regions_programs_the_words_do_not_reach(client, programs):
+    fund = make_program(
+        title="구미시 소상공인 경영안정자금",
+        agency="구미시",
+        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+        support_types=["자금·융자"],
+        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다. 이자 2%를 보전한다.",
+    )
+    html = _results(client, sector="우주 관광 호텔", sido="경상북도", sigungu="구미시").content.decode()
+    assert "맞는 지원사업을 찾지 못했습니다" in html
+    section = _region_section(html)
+    assert "경상북도 구미시 기업이 신청할 수 있는 다른 지역 사업" in section
+    # The city's program, described by its own first sentence; no fit score, as none was measured.
+    assert _card_titles(section) == [fund.title]
+    assert "구미시 소재 소상공인에게 경영안정자금을 융자한다." in section
+    assert "사업 내용" in section and "적합도" not in section
+    # Not another city's program, nor a nationwide one, nor support for manufacturers offered to a hotel.
+    assert programs["pohang"].title not in html and programs["nationwide_closed"].title not in section
+    assert programs["gumi"].title not in section
+
+    # A program the words reach is a match, not repeated below.
+    matched = _results(client, sector="소상공인 경영안정자금", sido="경상북도", sigungu="구미시")
+    matched = matched.content.decode()
+    assert fund.title in _card_titles(matched) and fund.title not in _region_section(matched)
+    # Filters narrow on purpose: no extra section then.
+    narrowed = _results(client, sector="우주 관광 호텔", sido="경상북도", sigungu="구미시", open_only="on")
+    assert not _region_section(narrowed.content.decode())
+
+
 def test_empty_state_offers_removing_filters(client, programs):
     html = _results(client, sector="우주 관광 호텔", sido="경상북도", open_only="on").content.decode()
     assert "필터를 모두 해제" in html

@@ -120,3 +120,54 @@ def test_closing_first_orders_the_best_fitting_open_programs_by_deadline():
     ranked, total = index.rank(query, limit=10, today=today, closing_first=True, closing_pool=2)
     assert total == 2
     assert [r.program_id for r in ranked] == sorted(by_fit[:2], key=lambda i: programs[i][2])
+
+
+def test_a_short_list_goes_on_with_the_firms_own_regions_programs_its_words_do_not_reach():
+    from datetime import date
+
+    today = date(2026, 12, 1)
+    gyeongbuk, pohang = Region("경상북도"), Region("경상북도", "포항시")
+    closed, open_now = (date(2026, 1, 1), date(2026, 2, 1)), (date(2026, 11, 1), date(2026, 12, 31))
+    guide = "구미시 세제 안내\n※ 본 내용은 지원사업이 아니라 조세지원제도에 대한 안내입니다."
+    programs = [
+        # (id, text, regions, period)
+        ("matched", "한식 음식점 위생 개선 지원", (GUMI,), None),
+        ("city", "구미시 소상공인 경영 안정 자금", (GUMI,), None),
+        ("province closed", "경북 중소기업 해외 전시회 참가", (gyeongbuk,), closed),
+        ("province open", "경북 청년 고용 장려금", (gyeongbuk,), open_now),
+        ("province undated", "경북 기업 환경 개선 사업", (gyeongbuk,), None),
+        ("other city", "포항시 소상공인 카드 수수료 지원", (pohang,), None),
+        ("nationwide", "중소기업 수출 바우처", (), None),
+        ("guide", guide, (GUMI,), None),
+        ("smart factory", "구미시 스마트공장 구축 지원\n제조기업 공정 자동화", (GUMI,), None),
+    ]
+    docs = [
+        ProgramDoc(
+            pid,
+            analyze_to_string(text),
+            text,
+            ProgramFacts(nationwide=not regions, regions=regions),
+            apply_start=period[0] if period else None,
+            apply_end=period[1] if period else None,
+        )
+        for pid, text, regions, period in programs
+    ]
+    # No latent view: fitted on eight short texts it links every word to every other.
+    index = MatcherIndex.build(docs, n_components=2, latent_weight=0.0, use_ksic=False)
+    query = firm_query(sector="한식 음식점", region=GUMI)
+    matched = {r.program_id for r in index.rank(query, limit=20, today=today)[0]}
+    assert matched == {"matched"}
+
+    local = index.local_unmatched(query, limit=10, today=today)
+    # The city's program first, then the province's: open, then undated, then closed. Never another
+    # city's, a nationwide one, one already matched, a guide, or a smart factory for a firm that makes
+    # nothing.
+    assert [r.program_id for r in local] == ["city", "province open", "province undated", "province closed"]
+    assert all(r.decision.eligible for r in local)
+    assert [r.is_open for r in local] == [None, True, None, False]
+    assert [r.program_id for r in index.local_unmatched(query, limit=1, today=today)] == ["city"]
+    # A maker can use a smart factory: it is among the maker's matches (the kind of support fits), so
+    # not repeated among the region's other programs.
+    maker = firm_query(sector="금형 제조", region=GUMI)
+    assert "smart factory" in {r.program_id for r in index.rank(maker, limit=20, today=today)[0]}
+    assert "smart factory" not in {r.program_id for r in index.local_unmatched(maker, limit=10, today=today)}
