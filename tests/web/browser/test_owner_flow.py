@@ -86,6 +86,32 @@ def test_owner_orders_results_by_closing_date(live_server, programs, desktop):
     assert page.get_by_label("정렬").input_value() == "closing"
 
 
+def test_a_short_list_goes_on_with_the_regions_other_programs(live_server, programs, desktop, screenshot_dir):
+    from tests.web.conftest import make_program
+
+    fund = make_program(
+        title="구미시 소상공인 경영안정자금",
+        agency="구미시",
+        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다.",
+    )
+    page = desktop
+    page.goto(live_server.url + "/")
+    page.get_by_label("업종").fill("한식 음식점")
+    page.get_by_label("또는 주소로 입력").fill("구미")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    region = page.get_by_role("region", name="경상북도 구미시 기업이 신청할 수 있는 다른 지역 사업")
+    region.wait_for(timeout=FIRST_RESULTS_MS)
+    assert region.locator("li.card .card-title").all_inner_texts() == [fund.title]
+    assert region.locator(".score-bar").count() == 0  # no fit was measured, so none is shown
+    page.get_by_role("link", name=fund.title).click()
+    page.wait_for_url(re.compile(r"/programs/\d+/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == fund.title
+    page.go_back()
+    region.wait_for()
+    page.screenshot(path=screenshot_dir / "results-region-programs.png", full_page=True)
+
+
 def test_typed_address_and_errors(live_server, programs, desktop, screenshot_dir):
     page = desktop
     page.goto(live_server.url + "/")
