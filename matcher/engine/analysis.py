@@ -31,7 +31,71 @@ def analyze(text: str) -> list[str]:
     """Content morphemes of ``text``, lower-cased, in order."""
     if not text or not text.strip():
         return []
-    return [token.form.lower() for token in _kiwi().tokenize(text) if token.tag in _KEEP_TAGS]
+    tokens = _kiwi().tokenize(text)
+    terms = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = _latin_run_end(tokens, index)
+        if end > index:
+            terms.append("".join(t.form for t in tokens[index:end]).lower())
+            index = end
+            continue
+        if token.tag in _KEEP_TAGS:
+            terms.append(token.form.lower())
+        elif prefix := _numeral_prefix(tokens, index):
+            terms.append(prefix)
+        index += 1
+    return terms
+
+
+def _latin_run_end(tokens: list, index: int) -> int:
+    """The end of a word of Latin letters with digits or '&' that starts at ``index``, or ``index``.
+
+    Kiwi splits such a word into letters and digits: '3D' → 3/SN D/SL, 'B2B' → B/SL 2/SN B/SL, 'R&D' →
+    R/SL &/SW D/SL. Kept apart, '3D 프린팅' became 'd 프린팅' and matched every R&D notice ('r d'); the
+    glued pieces are one term ('3d', 'b2b', 'r&d'). A run without a letter (a number) is not a term.
+    """
+    end = index
+    while end < len(tokens) and (
+        tokens[end].tag in ("SL", "SN") or (tokens[end].form == "&" and end > index)
+    ):
+        if end > index and tokens[end].start != tokens[end - 1].end:
+            break
+        end += 1
+    while end > index and tokens[end - 1].form == "&":  # a trailing '&' is not part of the word
+        end -= 1
+    return end if any(t.tag == "SL" for t in tokens[index:end]) else index
+
+
+# A digit read the Sino-Korean way, as it is in a compound prefix: '2차전지' is '이차전지'.
+_SINO_DIGITS = dict(zip("123456789", "일이삼사오육칠팔구", strict=True))
+
+
+def _numeral_prefix(tokens: list, index: int) -> str:
+    """The Sino-Korean prefix of a compound that starts at ``index`` ('이차'), or ''.
+
+    Kiwi reads '이차전지' as 이/NR 차/NNB 전지/NNG ('two', 'times', 'battery') unless a word before it says
+    otherwise ('차세대 이차전지' gives 이차/NNG), and '2차전지' as 2/SN 차/NNB 전지/NNG, so the prefix that
+    tells a rechargeable battery from any other ('연료전지') was lost; likewise '4차산업'. A numeral and a
+    bound noun glued to the noun that follows are one term; a digit counts only before 차 (次: '2차전지'),
+    since '3년이내' and '2회차' are counts, not compounds.
+    """
+    if index + 2 >= len(tokens):
+        return ""
+    numeral, bound, noun = tokens[index], tokens[index + 1], tokens[index + 2]
+    if not (
+        bound.tag == "NNB"
+        and noun.tag.startswith("NN")
+        and numeral.end == bound.start
+        and bound.end == noun.start
+    ):
+        return ""
+    if numeral.tag == "NR":
+        return numeral.form + bound.form
+    if numeral.tag == "SN" and bound.form == "차" and numeral.form in _SINO_DIGITS:
+        return _SINO_DIGITS[numeral.form] + bound.form
+    return ""
 
 
 def analyze_to_string(text: str) -> str:

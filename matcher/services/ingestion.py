@@ -276,6 +276,8 @@ def ingestion_requeue_stalled(*, silent_for: timedelta) -> list[int]:
 class _Outcome:
     created: int = 0
     updated: int = 0
+    # Programs whose fields stayed the same but whose search terms changed (the analyser improved).
+    reanalysed: int = 0
     unchanged: int = 0
     failed: int = 0
     published: bool = False
@@ -332,6 +334,8 @@ def _ingest_record(
                     outcome.created += 1
                 elif action == "updated":
                     outcome.updated += 1
+                elif action == "reanalysed":
+                    outcome.reanalysed += 1
                 if action in {"created", "updated"} and publish:
                     outcome.published = True
             if prepared and not outcome.created and not outcome.updated:
@@ -431,7 +435,8 @@ def _save_program(
     publish: bool,
     user: Any,
 ) -> tuple[str, Program]:
-    """Create or update one program; returns ('created' | 'updated' | 'unchanged', the program)."""
+    """Create or update one program; returns ('created' | 'updated' | 'reanalysed' | 'unchanged', the
+    program). 'reanalysed': no field changed, but the same text gave other search terms (a newer analyser)."""
     values = _program_values(program, terms)
     user = user if getattr(user, "pk", None) else None
     if source_id:
@@ -475,6 +480,7 @@ def _save_program(
         for name, value in values.items()
         if name != "search_terms" and name not in edited and getattr(current, name) != value
     }
+    previous_terms = current.search_terms
     for name, value in values.items():
         if name not in edited:
             setattr(current, name, value)
@@ -494,7 +500,7 @@ def _save_program(
             program=current, program_title=current.title, user=user, action="source_differs", changes=kept
         )
     if not changes:
-        return "unchanged", current
+        return ("reanalysed" if current.search_terms != previous_terms else "unchanged"), current
     ProgramChange.objects.create(
         program=current, program_title=current.title, user=user, action="updated", changes=changes
     )
@@ -580,6 +586,8 @@ class ReextractReport:
     announcements: int = 0
     programs_created: int = 0
     programs_updated: int = 0
+    # Programs with the same fields but new search terms: the analyser changed, so the model is refitted.
+    programs_reanalysed: int = 0
     unchanged: int = 0
     failed: int = 0
     failures: list[str] = field(default_factory=list)
@@ -591,7 +599,8 @@ class ReextractReport:
     def as_text(self) -> str:
         return (
             f"{self.announcements} announcements: {self.programs_created} programs created, "
-            f"{self.programs_updated} updated, {self.unchanged} unchanged, {self.failed} failed, "
+            f"{self.programs_updated} updated, {self.programs_reanalysed} re-analysed, "
+            f"{self.unchanged} unchanged, {self.failed} failed, "
             f"{len(self.dropped)} no longer found; {self.superseded} replaced records skipped"
         )
 
@@ -623,12 +632,13 @@ def announcements_reextract(*, user: Any = None, formats: Sequence[str] = ()) ->
         report.announcements += 1
         report.programs_created += outcome.created
         report.programs_updated += outcome.updated
+        report.programs_reanalysed += outcome.reanalysed
         report.unchanged += outcome.unchanged
         report.dropped += [f"#{p.pk} {p.title} ({p.get_status_display()})" for p in outcome.dropped]
         if outcome.failed:
             report.failed += 1
             announcement.refresh_from_db(fields=["error"])
             report.failures.append(f"{announcement.origin}: {announcement.error}")
-    if report.programs_created or report.programs_updated:
+    if report.programs_created or report.programs_updated or report.programs_reanalysed:
         request_refit()
     return report

@@ -1,6 +1,6 @@
 import pytest
 
-from matcher.engine.analysis import WRAP_MAX_CHARS, rejoin_wrapped_words
+from matcher.engine.analysis import WRAP_MAX_CHARS, analyze, rejoin_wrapped_words
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,45 @@ def test_lines_are_repaired_one_by_one_and_kept_apart():
 def test_a_text_longer_than_a_table_cell_is_left_as_it_is():
     long_text = "창업콘테스 트 " + "가" * WRAP_MAX_CHARS
     assert rejoin_wrapped_words(long_text) == long_text
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # Kiwi reads the prefix as a number and a bound noun ('이/NR 차/NNB'), wherever the word stands.
+        ("이차전지 양극재 제조", ["이차", "전지", "양극", "재", "제조"]),
+        ("구미 이차전지 특화단지", ["구미", "이차", "전지", "특화", "단지"]),
+        ("차세대 이차전지", ["차세대", "이차", "전지"]),  # Kiwi's own reading here: the same terms
+        ("2차전지 소재", ["이차", "전지", "소재"]),  # a digit before 차 is read the Sino-Korean way
+        ("4차산업혁명 대응", ["사차", "산업", "혁명", "대응"]),
+    ],
+)
+def test_a_numeral_prefix_of_a_compound_is_kept(text, terms):
+    assert analyze(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("2차 모집 공고", ["모집", "공고"]),  # a round, apart from the noun: not a compound
+        ("3년이내 기업", ["기업"]),  # a count of years
+        ("12차전지", ["전지"]),  # no Sino-Korean reading of one digit
+    ],
+)
+def test_counts_and_rounds_are_not_prefixes(text, terms):
+    assert analyze(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("3D 프린팅", ["3d", "프린팅"]),
+        ("5G 통신 B2B 플랫폼", ["5g", "통신", "b2b", "플랫폼"]),
+        ("R&D 지원", ["r&d", "지원"]),  # not 'r d': a 'd' would match '3D' and every R&D notice alike
+        ("IoT 센서", ["iot", "센서"]),
+        ("R & D", ["r", "d"]),  # apart, the letters stay apart
+        ("2025년 사업", ["사업"]),  # a number is not a term
+    ],
+)
+def test_a_word_of_latin_letters_and_digits_is_one_term(text, terms):
+    assert analyze(text) == terms

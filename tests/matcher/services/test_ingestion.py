@@ -404,6 +404,29 @@ def test_reextract_applies_the_current_extractor_and_keeps_corrections(editor):
     assert announcements_reextract().programs_updated == 0  # a second run changes nothing
 
 
+def test_reextract_refits_when_only_the_search_terms_changed(django_capture_on_commit_callbacks):
+    from matcher.services.ingestion import announcements_reextract
+
+    ingest_file(name="v1.json", content=bizinfo_file(bizinfo_item()), publish=True)
+    program = Program.objects.get()
+    fresh = program.search_terms
+    # As an older analyser left them: the same fields, other terms.
+    Program.objects.filter(pk=program.pk).update(search_terms="전지 양극")
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        report = announcements_reextract()
+    assert (report.programs_updated, report.programs_reanalysed) == (0, 1)
+    assert "1 re-analysed" in report.as_text()
+    assert len(callbacks) == 1  # the model holds the old terms until it is refitted
+    program.refresh_from_db()
+    assert program.search_terms == fresh
+    assert not program.changes.filter(action="updated").exists()  # nothing a reader would see changed
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        again = announcements_reextract()
+    assert (again.programs_reanalysed, callbacks) == (0, [])
+
+
 def test_reextract_notes_programs_a_record_no_longer_yields_and_leaves_their_status(editor):
     from matcher.services.ingestion import announcements_reextract
     from matcher.services.programs import program_split
