@@ -79,14 +79,14 @@ def _numeral_prefix(tokens: list, index: int) -> str:
     otherwise ('차세대 이차전지' gives 이차/NNG), and '2차전지' as 2/SN 차/NNB 전지/NNG, so the prefix that
     tells a rechargeable battery from any other ('연료전지') was lost; likewise '4차산업'. A numeral and a
     bound noun glued to the noun that follows are one term; a digit counts only before 차 (次: '2차전지'),
-    since '3년이내' and '2회차' are counts, not compounds.
+    since '3년이내' and '2회차' are counts, not compounds; nor is '2차년도', a bound noun after it.
     """
     if index + 2 >= len(tokens):
         return ""
     numeral, bound, noun = tokens[index], tokens[index + 1], tokens[index + 2]
     if not (
         bound.tag == "NNB"
-        and noun.tag.startswith("NN")
+        and noun.tag in ("NNG", "NNP")  # not another bound noun: '2차년도' is a second year
         and numeral.end == bound.start
         and bound.end == noun.start
     ):

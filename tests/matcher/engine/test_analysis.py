@@ -61,6 +61,7 @@ def test_a_numeral_prefix_of_a_compound_is_kept(text, terms):
         ("2차 모집 공고", ["모집", "공고"]),  # a round, apart from the noun: not a compound
         ("3년이내 기업", ["기업"]),  # a count of years
         ("12차전지", ["전지"]),  # no Sino-Korean reading of one digit
+        ("2차년도 이후 건축비", ["이후", "건축비"]),  # the second year: a bound noun follows
     ],
 )
 def test_counts_and_rounds_are_not_prefixes(text, terms):
