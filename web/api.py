@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from matcher.models import Program
-from matcher.services.matching import match_firm
+from matcher.services.matching import follows_with_local_programs, local_programs, match_firm
 from matcher.services.programs_public import (
     application_status,
     eligibility_reasons,
@@ -92,6 +92,12 @@ class MatchItemOut(ProgramSummaryOut):
     eligibility: list[str]
 
 
+class RegionProgramOut(ProgramSummaryOut):
+    is_open: bool | None
+    reason: str  # what the program is, in its own first sentence: no words of the firm's met it
+    eligibility: list[str]
+
+
 class MatchOut(Schema):
     total: int
     limit: int
@@ -99,6 +105,9 @@ class MatchOut(Schema):
     model_version: int | None
     location: LocationOut
     items: list[MatchItemOut]
+    # After fewer than 10 matches, on the first page and without filters: programs of the firm's own
+    # 시군구 and 시도 that its words do not reach, city first (the results page's '다른 지역 사업').
+    region_programs: list[RegionProgramOut]
 
 
 class ProgramOut(ProgramSummaryOut):
@@ -215,7 +224,8 @@ def match(request: HttpRequest, payload: MatchIn):
         first = next(iter(errors.values()))[0]
         return Status(422, {"message": first, "errors": errors})
     profile = form.profile()
-    found = match_firm(profile=profile, limit=payload.limit, offset=payload.offset, filters=form.filters())
+    filters = form.filters()
+    found = match_firm(profile=profile, limit=payload.limit, offset=payload.offset, filters=filters)
     items = []
     for rank, item in enumerate(found.items, start=payload.offset + 1):
         items.append(
@@ -231,6 +241,17 @@ def match(request: HttpRequest, payload: MatchIn):
                 "eligibility": eligibility_reasons(match=item, profile=profile),
             }
         )
+    region_programs = []
+    if follows_with_local_programs(found=found, filters=filters, offset=payload.offset):
+        region_programs = [
+            {
+                **_summary(item.program),
+                "is_open": item.is_open,
+                "reason": reason_sentence(match=item),
+                "eligibility": eligibility_reasons(match=item, profile=profile),
+            }
+            for item in local_programs(profile=profile, today=filters.today)
+        ]
     region = profile.region
     return Status(
         200,
@@ -241,6 +262,7 @@ def match(request: HttpRequest, payload: MatchIn):
             "model_version": found.model_version,
             "location": {"sido": region.sido, "sigungu": region.sigungu, "label": profile.location_label},
             "items": items,
+            "region_programs": region_programs,
         },
     )
 

@@ -39,6 +39,15 @@ class MatchFilters:
     closing_first: bool = False
     today: date | None = None  # the day 'open' is judged on; None means today
 
+    @property
+    def narrows(self) -> bool:
+        """Whether the owner narrowed the search (a kind of support, open only, closing soon)."""
+        return bool(self.support_types or self.open_only or self.closing_first)
+
+
+# A search with fewer matches than this goes on with the firm's region's other programs (``local_programs``).
+SHORT_LIST = 10
+
 
 @dataclass
 class ProgramMatch:
@@ -138,7 +147,15 @@ def match_firm(
     return MatchResults(items=items, total=max(total, len(items)), model_version=version)
 
 
-def local_programs(*, profile: FirmProfile, limit: int = 10, today: date | None = None) -> list[ProgramMatch]:
+def follows_with_local_programs(*, found: MatchResults, filters: MatchFilters, offset: int) -> bool:
+    """Whether a search's first page is short enough, and unfiltered, to go on with ``local_programs``.
+    A filter narrows on purpose, so it gets no more than it asked for."""
+    return offset == 0 and not filters.narrows and found.total < SHORT_LIST
+
+
+def local_programs(
+    *, profile: FirmProfile, limit: int = SHORT_LIST, today: date | None = None
+) -> list[ProgramMatch]:
     """Published programs for the firm's own 시도 or 시군구 that ``match_firm`` does not return, because
     the firm's words do not reach them: shown after a short result list.
 

@@ -29,6 +29,32 @@ def test_match_returns_ranked_eligible_programs(client, programs):
     assert [item["rank"] for item in data["items"]] == list(range(1, len(ids) + 1))
 
 
+def test_a_short_match_goes_on_with_the_regions_other_programs(client, programs):
+    from tests.web.conftest import make_program
+
+    fund = make_program(
+        title="구미시 소상공인 경영안정자금",
+        agency="구미시",
+        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다. 이자 2%를 보전한다.",
+    )
+    data = _match(client, {"sector": "우주 관광 호텔", "region": "경북 구미시"}).json()
+    assert data["items"] == []
+    assert [p["id"] for p in data["region_programs"]] == [fund.pk]
+    region_program = data["region_programs"][0]
+    assert region_program["reason"] == "구미시 소재 소상공인에게 경영안정자금을 융자한다."
+    assert region_program["eligibility"] and "score" not in region_program
+    # Not after a filter, nor on a later page.
+    assert (
+        _match(client, {"sector": "우주 관광 호텔", "region": "경북 구미시", "open_only": True}).json()[
+            "region_programs"
+        ]
+        == []
+    )
+    later = _match(client, {"sector": "우주 관광 호텔", "region": "경북 구미시", "offset": 10}).json()
+    assert later["region_programs"] == []
+
+
 def test_match_flags_scheme_guides(client, programs):
     from tests.web.conftest import make_program
 

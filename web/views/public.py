@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from matcher.engine.ranking import CLOSING_POOL
 from matcher.models import Program
-from matcher.services.matching import local_programs, match_firm
+from matcher.services.matching import follows_with_local_programs, local_programs, match_firm
 from matcher.services.programs_public import (
     labelled_evidence,
     published_program,
@@ -42,29 +42,25 @@ def results(request: HttpRequest) -> HttpResponse:
     page = form.cleaned_data.get("page") or 1
     filters = form.filters()
     profile = form.profile()
-    found = match_firm(profile=profile, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, filters=filters)
+    offset = (page - 1) * PAGE_SIZE
+    found = match_firm(profile=profile, limit=PAGE_SIZE, offset=offset, filters=filters)
     pages = max(1, -(-found.total // PAGE_SIZE))
     query = request.GET.copy()
     query.pop("page", None)
     by_fit = query.copy()
     by_fit.pop("sort", None)
-    has_filters = bool(
-        form.cleaned_data.get("support_type")
-        or form.cleaned_data.get("open_only")
-        or form.cleaned_data.get("sort")
-    )
     # A short list (few programs meet the owner's words) goes on with their own region's other programs.
-    short = page == 1 and not has_filters and found.total < PAGE_SIZE
-    region_programs = local_programs(profile=profile, limit=PAGE_SIZE, today=filters.today) if short else []
+    short = follows_with_local_programs(found=found, filters=filters, offset=offset)
+    region_programs = local_programs(profile=profile, today=filters.today) if short else []
     context.update(
         results=found,
         profile=profile,
         page=page,
         pages=pages,
-        first_rank=(page - 1) * PAGE_SIZE + 1,
+        first_rank=offset + 1,
         base_query=query.urlencode(),
         by_fit_query=by_fit.urlencode(),
-        has_filters=has_filters,
+        has_filters=filters.narrows,
         region_programs=region_programs,
         closing_first=filters.closing_first,
         closing_pool=CLOSING_POOL,

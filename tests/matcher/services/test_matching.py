@@ -198,3 +198,22 @@ def test_request_refit_runs_after_commit(corpus, django_capture_on_commit_callba
         request_refit()
         assert not MatcherModelVersion.objects.exists()
     assert MatcherModelVersion.objects.filter(active=True).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("total", "filters", "offset", "follows"),
+    [
+        (0, {}, 0, True),
+        (9, {}, 0, True),
+        (10, {}, 0, False),  # a full first page: the matches are the answer
+        (3, {}, 10, False),  # a later page
+        (3, {"open_only": True}, 0, False),  # narrowed on purpose
+        (3, {"support_types": ("R&D",)}, 0, False),
+        (3, {"closing_first": True}, 0, False),
+    ],
+)
+def test_which_searches_go_on_with_their_regions_other_programs(total, filters, offset, follows):
+    from matcher.services.matching import MatchFilters, MatchResults, follows_with_local_programs
+
+    found = MatchResults(items=[], total=total)
+    assert follows_with_local_programs(found=found, filters=MatchFilters(**filters), offset=offset) is follows
