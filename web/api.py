@@ -201,7 +201,11 @@ def _summary(program: Program) -> dict:
     }
 
 
-@api.post("/match", response={200: MatchOut, 422: ErrorOut, 429: ErrorOut}, summary="기업에 맞는 지원사업")
+@api.post(
+    "/match",
+    response={200: MatchOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="기업에 맞는 지원사업",
+)
 def match(request: HttpRequest, payload: MatchIn):
     if not allow_request(request=request):
         return Status(429, {"message": RATE_LIMIT_MESSAGE})
@@ -267,7 +271,11 @@ def match(request: HttpRequest, payload: MatchIn):
     )
 
 
-@api.get("/programs/{program_id}", response={200: ProgramOut, 404: ErrorOut}, summary="지원사업 상세")
+@api.get(
+    "/programs/{program_id}",
+    response={200: ProgramOut, 404: ErrorOut, 422: ErrorOut},
+    summary="지원사업 상세",
+)
 def program(request: HttpRequest, program_id: int):
     try:
         found = published_program(program_id=program_id)

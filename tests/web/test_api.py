@@ -149,4 +149,8 @@ def test_openapi_schema_and_docs_are_served(client, db):
     assert schema.status_code == 200
     paths = schema.json()["paths"]
     assert "/api/v1/match" in paths and "/api/v1/programs/{program_id}" in paths
+    # Every status /match can answer is documented, the malformed-JSON 400 included.
+    assert set(paths["/api/v1/match"]["post"]["responses"]) == {"200", "400", "422", "429"}
+    assert set(paths["/api/v1/programs/{program_id}"]["get"]["responses"]) == {"200", "404", "422"}
+    assert "region_programs" in schema.json()["components"]["schemas"]["MatchOut"]["properties"]
     assert client.get("/api/v1/docs").status_code == 200
