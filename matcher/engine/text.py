@@ -112,5 +112,20 @@ def quotable(sentence: str) -> str:
     return clean
 
 
+# A line that is only a file's name: an article page's image ('459ad4…_6818.jpg') or attachment, as copied.
+_FILE_NAME_LINE = re.compile(
+    r"^[ \t]*[\w\-.()]+\.(?:jpe?g|png|gif|bmp|webp|pdf|hwpx?|docx?|xlsx?|pptx?|zip)[ \t]*(?:\n|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def readable_text(text: str) -> str:
+    """An article's text as a reader should see it quoted: lines that are only a file's name dropped,
+    trailing spaces trimmed, and runs of empty lines (a copied page's layout) kept to one."""
+    text = _FILE_NAME_LINE.sub("", text or "")
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
 def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -201,11 +201,11 @@ def source_excerpt(*, program: Program, limit: int = 1500) -> str:
     if announcement is None or not announcement.raw_content:
         return ""
     from matcher.engine.formats import parse_raw
-    from matcher.engine.text import html_to_text, looks_like_html
+    from matcher.engine.text import html_to_text, looks_like_html, readable_text
 
     raw = announcement.raw_content
     if announcement.format in {Announcement.Format.TEXT, Announcement.Format.HTML}:
-        text = html_to_text(raw) if looks_like_html(raw) else raw
+        text = readable_text(html_to_text(raw) if looks_like_html(raw) else raw)
     else:
         record = parse_raw(
             format=announcement.format,

@@ -1,6 +1,13 @@
 import pytest
 
-from matcher.engine.text import html_to_text, looks_like_html, normalize_text, quotable, split_sentences
+from matcher.engine.text import (
+    html_to_text,
+    looks_like_html,
+    normalize_text,
+    quotable,
+    readable_text,
+    split_sentences,
+)
 
 
 def test_html_to_text_drops_scripts_and_keeps_blocks():
@@ -42,3 +49,16 @@ def test_split_sentences_keeps_decimals():
 )
 def test_quotable_drops_list_markers_and_keeps_the_words(sentence, quoted):
     assert quotable(sentence) == quoted
+
+
+def test_an_articles_text_is_quoted_without_file_names_and_empty_runs():
+    # A line that is only a file's name goes; a sentence or list item naming a file stays.
+    copied = (
+        "구미시, 신성장엔진 확보!\n\n\n459ad4feb4f7fbf4b91a02c7b1a91a50_1630939191_6818.jpg\n \n\n"
+        "구미시는 이차전지 산업을 육성한다.   \n \n\n\n붙임 1. 공고문.hwp\n사업계획서양식.HWPX\n"
+        "문의: 투자기업과 (첨부 파일은 공고문.pdf 참조)"
+    )
+    assert readable_text(copied) == (
+        "구미시, 신성장엔진 확보!\n\n구미시는 이차전지 산업을 육성한다.\n\n붙임 1. 공고문.hwp\n"
+        "문의: 투자기업과 (첨부 파일은 공고문.pdf 참조)"
+    )
