@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from matcher.engine.amounts import find_amounts
 from matcher.engine.ksic import ksic_rows
@@ -252,8 +253,8 @@ def _build_town_stems(gazetteer: Gazetteer, region: Region | None) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _ksic_entries() -> list[tuple[str, str, dict[str, float]]]:
-    """(code, name, {content word: idf}) for every KSIC class and subclass."""
+def _ksic_entries() -> list[tuple[str, str, dict[str, float], tuple[re.Pattern, ...]]]:
+    """(code, name, {content word: idf}, phrases the text must hold) for every KSIC class and subclass."""
     entries: dict[str, str] = {}
     for row in ksic_rows():
         entries.setdefault(row["group_code"], row["group_name"])
@@ -263,7 +264,7 @@ def _ksic_entries() -> list[tuple[str, str, dict[str, float]]]:
     frequency = Counter(word for ws in words.values() for word in set(ws))
     total = len(words)
     return [
-        (code, entries[code], {w: math.log(total / frequency[w]) for w in ws})
+        (code, entries[code], {w: math.log(total / frequency[w]) for w in ws}, _ksic_phrases(entries[code]))
         for code, ws in words.items()
         if ws
     ]
@@ -277,6 +278,24 @@ def _ksic_words(name: str) -> list[str]:
         if len(word) >= 2 and word not in _KSIC_STOP:
             words.append(word)
     return words
+
+
+def _ksic_phrases(name: str) -> tuple[re.Pattern, ...]:
+    """Phrases a text must hold for a KSIC name whose one-syllable word says which industry it is.
+
+    Such a word is too short to look for alone, but without it '철 광업' (iron ore mining) would be any
+    '광업' (a 소상공인 notice's '광업·제조업 10인 미만'), '소 사육업' any livestock, '재 보험업' any
+    insurance.
+    Before the word it qualifies it must stand as written ('철광', '철 광업'); in a list ('떡, 빵 및 과자류')
+    it is one item of several and the other words decide.
+    """
+    tokens = name.split()
+    phrases = []
+    for token, following in pairwise(tokens):
+        if len(token) == 1 and token not in _KSIC_STOP and following != "및":
+            head = re.sub(r"업[,;]?$|[,;]$", "", following)
+            phrases.append(re.compile(rf"(?<![가-힣]){re.escape(token)}\s?{re.escape(head)}"))
+    return tuple(phrases)
 
 
 def detect_sectors(text: str, limit: int = 5) -> tuple[list[dict[str, str]], list[str]]:
@@ -293,9 +312,9 @@ def detect_sectors(text: str, limit: int = 5) -> tuple[list[dict[str, str]], lis
         for length in range(2, 13)
     }
     scored = []
-    for code, name, weights in _ksic_entries():
+    for code, name, weights, phrases in _ksic_entries():
         matched = [w for w in weights if w in prefixes]
-        if not matched:
+        if not matched or not all(phrase.search(text) for phrase in phrases):
             continue
         coverage = sum(weights[w] for w in matched) / sum(weights.values())
         rare = max(weights[w] for w in matched)

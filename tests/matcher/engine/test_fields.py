@@ -171,3 +171,19 @@ def test_budget_stated_under_a_budget_label(text, krw) -> None:
     found, stated = detect_budget_statement(text)
     assert found == krw
     assert bool(stated) == (krw is not None)
+
+
+def test_a_one_syllable_word_that_names_the_industry_must_be_there():
+    from matcher.engine.extraction.fields import detect_sectors
+
+    def names(text: str) -> set[str]:
+        return {sector["name"] for sector in detect_sectors(text)[0]}
+
+    # A 소상공인 notice defines its firms by headcount per industry: no mining is meant.
+    assert "철 광업" not in names("소상공인: 광업·제조업·건설업·운수업은 상시근로자 10인 미만 사업자")
+    assert "철 광업" in names("철광석을 캐는 철 광업 기업의 안전 설비 지원")
+    # '판' alone is in '판로'; the plastic sheet industry needs '판 제조'.
+    assert "플라스틱 시트 및 판 제조업" not in names("플라스틱 시트 생산 기업 판로 개척")
+    assert "플라스틱 시트 및 판 제조업" in names("플라스틱 시트 및 판 제조 기업")
+    # In a list the one-syllable items are some of several; the other words decide ('과자류').
+    assert "떡, 빵 및 과자류 제조업" in names("지역 과자류 제조 소상공인")
