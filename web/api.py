@@ -117,6 +117,7 @@ class ProgramOut(ProgramSummaryOut):
     firm_types: list[str]
     years_min: float | None
     years_max: float | None
+    employees_min: int | None  # least headcount an applicant must have ('상시근로자 5인 이상')
     sectors: list[dict]
     keywords: list[str]
     national_budget_krw: int | None
@@ -295,6 +296,7 @@ def program(request: HttpRequest, program_id: int):
             "firm_types": list(found.firm_types or []),
             "years_min": found.years_min,
             "years_max": found.years_max,
+            "employees_min": found.employees_min,
             "sectors": [s for s in found.sectors or [] if isinstance(s, dict)],
             "keywords": [str(k) for k in found.keywords or []],
             "national_budget_krw": found.national_budget_krw,

@@ -68,6 +68,7 @@ REASON_TEMPLATES = (
     gettext_noop("업력 {low}년 초과 {high}년 이내"),
     gettext_noop("업력 {high}년 이내"),
     gettext_noop("업력 {low}년 초과"),
+    gettext_noop("상시근로자 {low}인 이상"),
 )
 # '기업' where a program names no firm type: 'businesses' in a reason, not a firm type of its own.
 ANY_FIRM_IN_REASON = pgettext_lazy("eligibility reason", "기업")

@@ -25,6 +25,9 @@ NON_FIRM = "학교·학생·개인"
 WIDE_REGION_COUNT = 9
 # A startup (창업기업) is, by the 중소기업창업 지원법, a business within 7 years of founding.
 STARTUP_DEFAULT_YEARS = 7.0
+# 소상공인 employ fewer than 10 (소상공인기본법: under 5, or under 10 in manufacturing, mining, construction
+# and transport), so a program asking for 10 or more employees is not for them.
+SMALL_BUSINESS_EMPLOYEE_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class ProgramFacts:
     firm_types: tuple[str, ...] = ()
     years_min: float | None = None
     years_max: float | None = None
+    employees_min: int | None = None  # '상시근로자 5인 이상': the least headcount an applicant must have
 
     @classmethod
     def from_fields(
@@ -51,6 +55,7 @@ class ProgramFacts:
         firm_types: list | tuple = (),
         years_min: float | None = None,
         years_max: float | None = None,
+        employees_min: int | None = None,
     ) -> ProgramFacts:
         parsed = tuple(r if isinstance(r, Region) else Region.from_dict(r) for r in regions or [])
         return cls(
@@ -59,6 +64,7 @@ class ProgramFacts:
             firm_types=tuple(firm_types or ()),
             years_min=years_min,
             years_max=years_max,
+            employees_min=employees_min or None,
         )
 
 
@@ -90,6 +96,7 @@ LOCATED_REASON = "{where} 소재 {types} 대상"
 YEARS_RANGE_REASON = "업력 {low}년 초과 {high}년 이내"
 YEARS_MAX_REASON = "업력 {high}년 이내"
 YEARS_MIN_REASON = "업력 {low}년 초과"
+EMPLOYEES_REASON = "상시근로자 {low}인 이상"
 ANY_FIRM = "기업"
 REASON_TEMPLATES = (
     NATIONWIDE_REASON,
@@ -98,6 +105,7 @@ REASON_TEMPLATES = (
     YEARS_RANGE_REASON,
     YEARS_MAX_REASON,
     YEARS_MIN_REASON,
+    EMPLOYEES_REASON,
 )
 
 
@@ -133,6 +141,9 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
     years = firm.years
     if firm_type == PRE_STARTUP:
         years = 0.0
+    ok, why = _employees_ok(program, firm_type)
+    if not ok:
+        return False, 0.0, why
     if not types:
         ok, why = _years_ok(program, years)
         return ok, 0.5, why
@@ -181,6 +192,16 @@ def _startup_limit(program: ProgramFacts) -> float:
     return program.years_max if program.years_max is not None else STARTUP_DEFAULT_YEARS
 
 
+def _employees_ok(program: ProgramFacts, firm_type: str) -> tuple[bool, str]:
+    """A headcount the firm's type cannot have: none before founding, under 10 for a 소상공인."""
+    least = program.employees_min
+    if not least:
+        return True, ""
+    if firm_type == PRE_STARTUP or (firm_type == SMALL_BUSINESS and least >= SMALL_BUSINESS_EMPLOYEE_LIMIT):
+        return False, f"상시근로자 {least}인 이상 기업 대상"
+    return True, ""
+
+
 def _years_ok(program: ProgramFacts, years: float | None) -> tuple[bool, str]:
     if years is None:
         return True, ""
@@ -226,6 +247,8 @@ def eligibility_reasons(program: ProgramFacts, where: Region | None) -> list[str
         reasons.append(Reason(YEARS_MAX_REASON, high=high))
     elif low:
         reasons.append(Reason(YEARS_MIN_REASON, low=low))
+    if program.employees_min:
+        reasons.append(Reason(EMPLOYEES_REASON, low=str(program.employees_min)))
     return reasons
 
 

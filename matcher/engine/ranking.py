@@ -136,12 +136,16 @@ class MatcherIndex:
             if rk not in region_key:
                 region_key[rk] = len(self.region_groups)
                 self.region_groups.append(ProgramFacts(nationwide=f.nationwide, regions=f.regions))
-            tk = (f.firm_types, f.years_min, f.years_max)
+            tk = (f.firm_types, f.years_min, f.years_max, f.employees_min)
             if tk not in type_key:
                 type_key[tk] = len(self.type_groups)
                 self.type_groups.append(
                     ProgramFacts(
-                        nationwide=True, firm_types=f.firm_types, years_min=f.years_min, years_max=f.years_max
+                        nationwide=True,
+                        firm_types=f.firm_types,
+                        years_min=f.years_min,
+                        years_max=f.years_max,
+                        employees_min=f.employees_min,
                     )
                 )
             region_ids[i] = region_key[rk]

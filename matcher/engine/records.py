@@ -48,6 +48,7 @@ class ExtractedProgram:
     firm_types: list[str] = field(default_factory=list)
     years_min: float | None = None
     years_max: float | None = None
+    employees_min: int | None = None  # least headcount ('상시근로자 5인 이상')
     sectors: list[dict[str, str]] = field(default_factory=list)  # [{"code": "C28202", "name": "…"}]
     keywords: list[str] = field(default_factory=list)
     support_types: list[str] = field(default_factory=list)

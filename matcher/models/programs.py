@@ -16,6 +16,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "firm_types",
     "years_min",
     "years_max",
+    "employees_min",
     "sectors",
     "keywords",
     "support_types",
@@ -69,6 +70,8 @@ class Program(models.Model):
     firm_types = models.JSONField("대상 기업 유형", default=list, blank=True)
     years_min = models.FloatField("업력 하한(년)", null=True, blank=True)
     years_max = models.FloatField("업력 상한(년)", null=True, blank=True)
+    # '상시근로자 5인 이상': the least headcount an applicant must have (a 소상공인 has fewer than 10).
+    employees_min = models.PositiveIntegerField("최소 상시근로자 수", null=True, blank=True)
     # [{"code": "C28202", "name": "축전지 제조업"}, …] mapped to KSIC where possible.
     sectors = models.JSONField("업종(KSIC)", default=list, blank=True)
     keywords = models.JSONField("키워드", default=list, blank=True)

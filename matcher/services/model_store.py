@@ -36,6 +36,7 @@ def program_facts(program: Program) -> ProgramFacts:
         firm_types=program.firm_types or [],
         years_min=program.years_min,
         years_max=program.years_max,
+        employees_min=program.employees_min,
     )
 
 

@@ -173,6 +173,7 @@ EVIDENCE_LABELS = {
     "places": gettext_lazy("장소"),
     "firm_types": gettext_lazy("지원 대상"),
     "years": gettext_lazy("업력"),
+    "employees_min": gettext_lazy("상시근로자"),
     "sectors": gettext_lazy("업종"),
     "support_types": gettext_lazy("지원 내용"),
     "budget_krw": gettext_lazy("예산"),

@@ -131,6 +131,10 @@ def test_program_detail(client, programs):
     assert data["regions"] == ["경상북도 구미시", "구미5공단"]
     assert data["national_budget_label"] == "9억원" and data["sectors"][0]["code"] == "C28202"
     assert data["evidence"]["support"][0].startswith("구미시는")
+    assert data["employees_min"] is None  # no headcount stated
+    gumi.employees_min = 5
+    gumi.save(update_fields=["employees_min"])
+    assert client.get(f"/api/v1/programs/{gumi.pk}").json()["employees_min"] == 5
 
 
 def test_program_detail_404_for_unpublished(client, programs):

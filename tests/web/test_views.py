@@ -506,3 +506,25 @@ def test_open_programs_closing_soon_say_how_many_days_are_left(client, programs)
     gumi.save(update_fields=["apply_end"])
     html = _results(client, **GUMI).content.decode()
     assert "badge closing" not in html
+
+
+def test_program_page_states_a_least_headcount(client, programs):
+    intern = make_program(
+        title="일경험 인턴형 참여기업 모집",
+        nationwide=True,
+        employees_min=20,
+        summary="인턴 인건비를 지원한다.",
+        evidence={"employees_min": ["☞ 고용보험 피보험자 20인 이상 기업"]},
+    )
+    html = client.get(reverse("program_detail", args=[intern.pk])).content.decode()
+    assert "<dt>상시근로자</dt><dd>20인 이상</dd>" in html
+    assert "고용보험 피보험자 20인 이상 기업" in html  # the sentence it was read from
+    english = client.get(
+        reverse("program_detail", args=[intern.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "<dt>Employees</dt><dd>at least 20</dd>" in english
+    # A 소상공인 never sees it among its matches; a 중소기업 sees why it may apply.
+    small = _results(client, sector="인턴 인건비", sido="서울특별시", firm_type="소상공인").content.decode()
+    assert intern.title not in small
+    sme = _results(client, sector="인턴 인건비", sido="서울특별시", firm_type="중소기업").content.decode()
+    assert intern.title in sme and "상시근로자 20인 이상" in sme

@@ -202,6 +202,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         apply_url = found_url.group(0) if found_url else ""
 
     summary_source = "\n".join(body_parts) if body_parts else body
+    employees_min = employees_minimum([target, *_applicants_block(summary_source)[0]], evidence=evidence)
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
     # Kinds of support (fields.py cue phrases) from what is offered: the title, a 'support' field and the
@@ -223,6 +224,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         firm_types=firm_types,
         years_min=years_min,
         years_max=years_max,
+        employees_min=employees_min,
         keywords=keywords,
         support_types=support_types,
         sectors=sectors,
@@ -475,6 +477,25 @@ def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:
     """The 시도 a bracket lists, in its order: '(부산ㆍ울산ㆍ경남)', '(서울, 경기, 해외 제외)'."""
     names = re.split(r"[,ㆍ·/\s]+|및", bracket.replace("제외", " "))
     return list(dict.fromkeys(sido for name in names if (sido := gaz.parse_sido(name))))
+
+
+# The least headcount applicants must have: '고용보험 피보험자 20인 이상', '상시근로자수 5인 이상',
+# '상시종업원 5명 이상', '근로자 수가 10인 이상'. A bare '근로자' needs '수', and a number to hire
+# ('근로자 2명 이상 채용') is not a headcount.
+_EMPLOYEES_MIN = re.compile(
+    r"(?:피보험자|상시\s?근로자|상용\s?근로자|상시\s?종업원|종업원|근로자\s?수)\s?(?:수\s?)?(?:가|는)?\s?"
+    r"(\d{1,4})\s?(?:인|명)\s?이상(?!\s?(?:을|를)?\s?(?:신규\s?)?(?:채용|고용))"
+)
+
+
+def employees_minimum(lines: list[str], *, evidence: dict[str, list[str]]) -> int | None:
+    """The least headcount the applicants' lines ask for ('상시근로자 5인 이상 기업'), or None."""
+    for line in lines:
+        match = _EMPLOYEES_MIN.search(line or "")
+        if match and int(match.group(1)) > 0:
+            evidence["employees_min"] = [line.strip()]
+            return int(match.group(1))
+    return None
 
 
 def _applicants_block(summary: str) -> tuple[list[str], list[str]]:

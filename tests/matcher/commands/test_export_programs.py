@@ -22,6 +22,7 @@ DOCUMENTED = [
     "firm_types",
     "years_min",
     "years_max",
+    "employees_min",
     "sectors",
     "keywords",
     "support_types",

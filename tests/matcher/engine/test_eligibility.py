@@ -109,3 +109,38 @@ def test_the_refusal_counts_regions_it_does_not_name():
     )
     assert not decision.eligible
     assert decision.reasons[0].startswith("부산광역시, 대구광역시, 광주광역시 외 1곳")
+
+
+def test_a_least_headcount_is_read_and_excludes_firms_too_small_to_have_it():
+    program = extract_notice_program(
+        bizinfo(
+            "미래내일 일경험(인턴형) 참여기업 모집 공고",
+            "고용노동부",
+            "<p>☞ 고용보험 피보험자 20인 이상 기업(전국 소재)</p><p>☞ 인턴 인건비 지원</p>",
+        )
+    )
+    assert program.employees_min == 20
+    assert program.evidence["employees_min"] == ["☞ 고용보험 피보험자 20인 이상 기업(전국 소재)"]
+    facts = ProgramFacts.from_fields(nationwide=True, regions=[], employees_min=program.employees_min)
+    # A 소상공인 employs fewer than 10; a would-be founder nobody yet.
+    for firm_type in ("소상공인", "예비창업자"):
+        refused = decide(facts, FirmFacts(GUMI, firm_type))
+        assert not refused.eligible and refused.reasons == ["상시근로자 20인 이상 기업 대상"]
+    sme = decide(facts, FirmFacts(GUMI, "중소기업"))
+    assert sme.eligible and "상시근로자 20인 이상" in sme.reasons
+    assert decide(facts, FirmFacts(GUMI)).eligible  # a firm that gave no type is not excluded
+    # Five or more may still be a 소상공인 in manufacturing (under 10 there): not excluded.
+    five = ProgramFacts.from_fields(nationwide=True, regions=[], employees_min=5)
+    assert decide(five, FirmFacts(GUMI, "소상공인")).eligible
+    assert not decide(five, FirmFacts(GUMI, "예비창업자")).eligible
+
+
+def test_a_number_to_hire_is_not_a_headcount():
+    program = extract_notice_program(
+        bizinfo(
+            "청년 일자리 도약 장려금",
+            "고용노동부",
+            "<p>☞ 청년 근로자 2명 이상 채용 기업</p><p>☞ 상시근로자 5인 이상을 신규 채용한 기업에 장려금</p>",
+        )
+    )
+    assert program.employees_min is None
