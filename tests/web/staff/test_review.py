@@ -20,6 +20,7 @@ def _form_data(program: Program, **overrides) -> dict:
         "firm_types": "중소기업",
         "years_min": "",
         "years_max": "",
+        "employees_min": "",
         "sectors": "C28202 축전지 제조업",
         "keywords": "이차전지, 시제품",
         "support_types": "시제품",
@@ -195,3 +196,28 @@ def test_years_evidence_is_shown_next_to_the_years_fields(client, viewer):
     row = html.split('id="field-years_max"')[1].split("</tr>")[0]
     assert "창업 7년 이내 기업" in row
     assert 'id="field-years"' not in html
+
+
+def test_an_editor_corrects_a_least_headcount_and_eligibility_follows(client, editor):
+    from matcher.engine.eligibility import FirmFacts, decide
+    from matcher.engine.regions import Region
+    from matcher.services.model_store import program_facts
+
+    program = make_program()
+    client.force_login(editor)
+    page = client.get(reverse("staff:program_edit", args=[program.pk])).content.decode()
+    assert "최소 상시근로자 수" in page
+    response = client.post(
+        reverse("staff:program_edit", args=[program.pk]), _form_data(program, employees_min="10")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    program.refresh_from_db()
+    assert program.employees_min == 10
+    small = FirmFacts(Region("경상북도", "구미시"), "소상공인")
+    assert not decide(program_facts(program), small).eligible
+    refused = client.post(
+        reverse("staff:program_edit", args=[program.pk]), _form_data(program, employees_min="-3")
+    )
+    assert refused.status_code == 200  # a negative headcount is refused with the form shown again
+    program.refresh_from_db()
+    assert program.employees_min == 10
