@@ -285,9 +285,8 @@ def _ksic_phrases(name: str) -> tuple[re.Pattern, ...]:
 
     Such a word is too short to look for alone, but without it '철 광업' (iron ore mining) would be any
     '광업' (a 소상공인 notice's '광업·제조업 10인 미만'), '소 사육업' any livestock, '재 보험업' any
-    insurance.
-    Before the word it qualifies it must stand as written ('철광', '철 광업'); in a list ('떡, 빵 및 과자류')
-    it is one item of several and the other words decide.
+    insurance. Before the word it qualifies it must stand as written ('철광', '철 광업'); in a list
+    ('떡, 빵 및 과자류') it is one item of several and the other words decide.
     """
     tokens = name.split()
     phrases = []

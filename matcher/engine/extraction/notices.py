@@ -202,14 +202,15 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         apply_url = found_url.group(0) if found_url else ""
 
     summary_source = "\n".join(body_parts) if body_parts else body
-    employees_min = employees_minimum([target, *_applicants_block(summary_source)[0]], evidence=evidence)
+    applicant_lines, other_lines = _applicants_block(summary_source)
+    employees_min = employees_minimum([target, *applicant_lines], evidence=evidence)
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
     # Kinds of support (fields.py cue phrases) from what is offered: the title, a 'support' field and the
     # itemised lines (☞, -, ①…) — not the preamble, whose purpose clause ('창업 및 투자 유치를 도모') names
     # aims rather than the support. KSIC sectors from the title and the summary.
     offered = [title or raw_title, _clean(str(fields.get("support") or ""))]
-    offered += [line for line in _applicants_block(summary_source)[1] if _ITEM.match(line)]
+    offered += [line for line in other_lines if _ITEM.match(line)]
     support_types = detect_support_types("\n".join(offered))
     if support_types:
         quoted = dict.fromkeys(s for s in offered if s and detect_support_types(s))
