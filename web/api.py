@@ -118,6 +118,7 @@ class ProgramOut(ProgramSummaryOut):
     years_min: float | None
     years_max: float | None
     employees_min: int | None  # least headcount an applicant must have ('상시근로자 5인 이상')
+    site_limits: list[str]  # industrial complexes applicants must be in ('광양국가산단')
     sectors: list[dict]
     keywords: list[str]
     national_budget_krw: int | None
@@ -297,6 +298,7 @@ def program(request: HttpRequest, program_id: int):
             "years_min": found.years_min,
             "years_max": found.years_max,
             "employees_min": found.employees_min,
+            "site_limits": [str(s) for s in found.site_limits or []],
             "sectors": [s for s in found.sectors or [] if isinstance(s, dict)],
             "keywords": [str(k) for k in found.keywords or []],
             "national_budget_krw": found.national_budget_krw,

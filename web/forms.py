@@ -151,6 +151,7 @@ class MatchForm(forms.Form):
             years=data.get("years"),
             description=" ".join((data.get("description") or "").split()),
             location_label=self.resolved_location.label,
+            site=self.resolved_location.site,
         )
 
     def filters(self) -> MatchFilters:

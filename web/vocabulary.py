@@ -69,6 +69,8 @@ REASON_TEMPLATES = (
     gettext_noop("업력 {high}년 이내"),
     gettext_noop("업력 {low}년 초과"),
     gettext_noop("상시근로자 {low}인 이상"),
+    gettext_noop("{sites} 입주 기업 대상"),
+    gettext_noop("{sites} 입주 기업 대상 (입주 여부 확인 필요)"),
 )
 # '기업' where a program names no firm type: 'businesses' in a reason, not a firm type of its own.
 ANY_FIRM_IN_REASON = pgettext_lazy("eligibility reason", "기업")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matcher.engine.regions import Region, default_gazetteer
+from matcher.engine.regions import Region, default_gazetteer, same_site, site_key
 
 PRE_STARTUP = "예비창업자"
 STARTUP = "창업기업"
@@ -35,6 +35,7 @@ class FirmFacts:
     region: Region
     firm_type: str = ""  # a FirmType value or ""
     years: float | None = None
+    site: str = ""  # the industrial complex the firm is in, as a regions.site_key ('광양'), or ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class ProgramFacts:
     years_min: float | None = None
     years_max: float | None = None
     employees_min: int | None = None  # '상시근로자 5인 이상': the least headcount an applicant must have
+    site_limits: tuple[str, ...] = ()  # industrial complexes applicants must be in ('광양국가산단')
 
     @classmethod
     def from_fields(
@@ -56,6 +58,7 @@ class ProgramFacts:
         years_min: float | None = None,
         years_max: float | None = None,
         employees_min: int | None = None,
+        site_limits: list | tuple = (),
     ) -> ProgramFacts:
         parsed = tuple(r if isinstance(r, Region) else Region.from_dict(r) for r in regions or [])
         return cls(
@@ -65,6 +68,7 @@ class ProgramFacts:
             years_min=years_min,
             years_max=years_max,
             employees_min=employees_min or None,
+            site_limits=tuple(site_limits or ()),
         )
 
 
@@ -97,6 +101,9 @@ YEARS_RANGE_REASON = "업력 {low}년 초과 {high}년 이내"
 YEARS_MAX_REASON = "업력 {high}년 이내"
 YEARS_MIN_REASON = "업력 {low}년 초과"
 EMPLOYEES_REASON = "상시근로자 {low}인 이상"
+SITE_REASON = "{sites} 입주 기업 대상"
+# A firm that named no complex may still be in one: the limit is shown for it to check.
+SITE_UNCHECKED_REASON = "{sites} 입주 기업 대상 (입주 여부 확인 필요)"
 ANY_FIRM = "기업"
 REASON_TEMPLATES = (
     NATIONWIDE_REASON,
@@ -106,6 +113,8 @@ REASON_TEMPLATES = (
     YEARS_MAX_REASON,
     YEARS_MIN_REASON,
     EMPLOYEES_REASON,
+    SITE_REASON,
+    SITE_UNCHECKED_REASON,
 )
 
 
@@ -223,13 +232,30 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
         if len(program.regions) > 3:
             labels += f" 외 {len(program.regions) - 3}곳"
         return Decision(False, [f"{labels} 소재 기업 대상 (지역 불일치)"])
+    if firm.site and program.site_limits and not site_admits(program, firm.site):
+        return Decision(
+            False, [f"{_sites_label(program)} 입주 기업 대상 (산업단지 불일치)"], region_level=level
+        )
     ok, fit, why = type_admits(program, firm)
     if not ok:
         return Decision(False, [why or "기업 유형 불일치"], region_level=level)
-    return Decision(True, eligibility_reasons(program, where), region_level=level, type_fit=fit)
+    return Decision(
+        True, eligibility_reasons(program, where, site=firm.site), region_level=level, type_fit=fit
+    )
 
 
-def eligibility_reasons(program: ProgramFacts, where: Region | None) -> list[str]:
+def site_admits(program: ProgramFacts, site: str) -> bool:
+    """Whether a firm in complex ``site`` (a regions.site_key) is in one the program is limited to."""
+    return not program.site_limits or any(
+        same_site(site_key(name) or "", site) for name in program.site_limits
+    )
+
+
+def _sites_label(program: ProgramFacts) -> str:
+    return "·".join(program.site_limits)
+
+
+def eligibility_reasons(program: ProgramFacts, where: Region | None, *, site: str = "") -> list[str]:
     types = "·".join(program.firm_types) if program.firm_types else ANY_FIRM
     reasons = []
     left_out = _left_out(program)
@@ -249,6 +275,10 @@ def eligibility_reasons(program: ProgramFacts, where: Region | None) -> list[str
         reasons.append(Reason(YEARS_MIN_REASON, low=low))
     if program.employees_min:
         reasons.append(Reason(EMPLOYEES_REASON, low=str(program.employees_min)))
+    if program.site_limits:
+        # Only a firm that named its complex was checked against the limit; the others are told to check.
+        template = SITE_REASON if site else SITE_UNCHECKED_REASON
+        reasons.append(Reason(template, sites=_sites_label(program)))
     return reasons
 
 

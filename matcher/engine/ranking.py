@@ -132,10 +132,12 @@ class MatcherIndex:
         type_ids = np.empty(len(docs), dtype=np.int32)
         for i, doc in enumerate(docs):
             f = doc.facts
-            rk = (f.nationwide, f.regions)
+            rk = (f.nationwide, f.regions, f.site_limits)
             if rk not in region_key:
                 region_key[rk] = len(self.region_groups)
-                self.region_groups.append(ProgramFacts(nationwide=f.nationwide, regions=f.regions))
+                self.region_groups.append(
+                    ProgramFacts(nationwide=f.nationwide, regions=f.regions, site_limits=f.site_limits)
+                )
             tk = (f.firm_types, f.years_min, f.years_max, f.employees_min)
             if tk not in type_key:
                 type_key[tk] = len(self.type_groups)
@@ -221,7 +223,7 @@ class MatcherIndex:
 
     def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
         """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions."""
-        region_decisions = [decide(g, FirmFacts(firm.region)) for g in self.region_groups]
+        region_decisions = [decide(g, FirmFacts(firm.region, site=firm.site)) for g in self.region_groups]
         type_decisions = [
             decide(g, FirmFacts(firm.region, firm.firm_type, firm.years)) for g in self.type_groups
         ]
@@ -418,6 +420,7 @@ def firm_query(
     firm_type: str = "",
     years: float | None = None,
     ksic_code: str = "",
+    site: str = "",
 ) -> Query:
     """The query for a firm: its sector counts twice, its description and KSIC name once."""
     from matcher.engine.analysis import analyze_to_string
@@ -437,6 +440,6 @@ def firm_query(
     return Query(
         terms=terms,
         text=text,
-        firm=FirmFacts(region, firm_type, years),
+        firm=FirmFacts(region, firm_type, years, site=site),
         kinds=firm_kinds(sector, description, firm_type),
     )

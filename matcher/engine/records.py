@@ -44,7 +44,8 @@ class ExtractedProgram:
     operator: str = ""
     nationwide: bool = False
     regions: list[Region] = field(default_factory=list)  # the first is the program's home region
-    places: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # sites an article names (where a centre is built)
+    site_limits: list[str] = field(default_factory=list)  # complexes applicants must be in ('광양국가산단')
     firm_types: list[str] = field(default_factory=list)
     years_min: float | None = None
     years_max: float | None = None

@@ -50,8 +50,40 @@ _SITE_OF_CITY = re.compile(rf"^([{HANGUL}]{{2,}}?)\d*{PLACE_SUFFIX}$")
 # After a short or stem-only place name, these show the word really is a place.
 _PLACE_CONTEXT = (
     r"(?:\s?(?:소재|지역|관내|내\s|권역|권\b|시민|군민|구민|주민|산단|산업단지|국가산업단지|일반산업단지|"
-    r"공단|\d+공단|\d+산단|테크노|혁신도시|에\s?소재|에\s?(?:본사|사업장|주소)))"
+    r"공단|\d+공단|\d+산단|\d*\s?(?:국가|일반)\s?산단|테크노|혁신도시|에\s?소재|에\s?(?:본사|사업장|주소)))"
 )
+# The kind at the end of an industrial complex's name, in its long and short forms.
+_SITE_KIND = re.compile(r"(?:(?:국가|일반|도시첨단)?(?:산업단지|산단)|공단|농공단지)$")
+# Words that stand where a complex's own name would, yet name none ('연계산단', '인근 산업단지').
+_NO_SITE_NAME = frozenset(
+    {"연계", "인근", "인접", "주변", "관내", "지역", "해당", "기타", "도내", "국내", "각", "타"}
+)
+_AREA_ENDINGS = ("지역", "관내", "권", "권역", "인근", "일대", "소재")
+
+
+def site_key(name: str) -> str | None:
+    """An industrial complex's own name without its kind, so the forms a notice and an owner use
+    compare equal: '광양국가산단' and '광양 국가산업단지' → '광양', '구미5공단' → '구미5'.
+
+    None when ``name`` is not a complex; '' when it names only a kind ('농공단지', '연계산단').
+    """
+    squashed = re.sub(r"\s+", "", name or "")
+    kind = _SITE_KIND.search(squashed)
+    if kind is None:
+        return None
+    stem = squashed[: kind.start()]
+    # '춘천지역 산업단지', '경북권 산단': any complex of an area.
+    return "" if stem in _NO_SITE_NAME or stem.endswith(_AREA_ENDINGS) else stem
+
+
+def same_site(a: str, b: str) -> bool:
+    """Whether two complex keys name the same complex; a numbered block belongs to its complex
+    ('구미' and '구미5': 구미국가산업단지 has five)."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    rest = long[len(short) :]
+    return long.startswith(short) and (not rest or rest.isdigit())
 
 
 @dataclass(frozen=True, order=True)
@@ -93,6 +125,20 @@ class Location:
         # The site as typed too, so the owner sees '구미국가산업단지' was read as 경상북도 구미시.
         parts = [self.region.sido, self.district or self.region.sigungu, self.town, self.place]
         return " ".join(p for p in parts if p)
+
+    @property
+    def site(self) -> str:
+        """The industrial complex the firm is in, as a ``site_key`` ('광양'), or '' when none was typed.
+        A kind alone after the city ('광양시 국가산단') is that city's complex."""
+        words = (self.place or "").split()
+        # The complex may come with more of the address ('구미국가산업단지 3단지', '센텀시티 일반산업단지').
+        candidates = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)] + words
+        key = next((k for k in map(site_key, candidates) if k is not None), None)
+        if key is None:
+            return ""
+        if not key and self.region.sigungu:
+            key = re.sub(r"(?<=..)[시군구]$", "", self.region.sigungu.split()[0])
+        return key
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "regions",
     "nationwide",
     "places",
+    "site_limits",
     "firm_types",
     "years_min",
     "years_max",
@@ -67,6 +68,8 @@ class Program(models.Model):
     # [{"sido": "경상북도", "sigungu": "구미시"}, …]; the first is the program's home region.
     regions = models.JSONField("지역", default=list, blank=True)
     places = models.JSONField("산업단지 등 장소", default=list, blank=True)
+    # Industrial complexes applicants must be in ('☞ 광양국가산단 입주기업'): a limit below the 시군구.
+    site_limits = models.JSONField("입주 조건(산업단지)", default=list, blank=True)
     firm_types = models.JSONField("대상 기업 유형", default=list, blank=True)
     years_min = models.FloatField("업력 하한(년)", null=True, blank=True)
     years_max = models.FloatField("업력 상한(년)", null=True, blank=True)
@@ -137,7 +140,7 @@ class Program(models.Model):
         """전국 / 시도 / 시군구 / 산업단지 — the narrowest level the program is limited to."""
         if self.nationwide or not self.regions:
             return "전국"
-        if self.places:
+        if self.places or self.site_limits:
             return "산업단지"
         if any(item.get("sigungu") for item in self.regions):
             return "시군구"

@@ -12,7 +12,7 @@ from datetime import date
 
 from matcher.engine.eligibility import decide
 from matcher.engine.ranking import Query, evidence_sentences, firm_query
-from matcher.engine.regions import Region
+from matcher.engine.regions import Region, default_gazetteer
 from matcher.engine.text import quotable, split_sentences
 from matcher.models import Firm, MatchLog, Program
 from matcher.services.model_store import active_index, program_doc, program_facts
@@ -29,6 +29,7 @@ class FirmProfile:
     years: float | None = None
     description: str = ""
     location_label: str = ""  # as resolved, for display: '경상북도 구미시 공단동'
+    site: str = ""  # the industrial complex typed with the location, as a regions.site_key ('구미')
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def _profile_query(profile: FirmProfile) -> Query:
         firm_type=profile.firm_type,
         years=profile.years,
         ksic_code=profile.ksic_code,
+        site=profile.site,
     )
 
 
@@ -201,6 +203,12 @@ def _evidence(program: Program, terms: list[str]) -> list[str]:
     return sentences
 
 
+def _firm_site(firm: Firm) -> str:
+    """The industrial complex a registered firm's address names ('구미시 구미국가산업단지 3단지'), or ''."""
+    location = default_gazetteer().resolve(firm.address) if firm.address else None
+    return location.site if location is not None and location.region.sido == firm.sido else ""
+
+
 def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch]:
     """Registered firms that fit a program, best first (same eligibility rules as ``match_firm``)."""
     facts = program_facts(program)
@@ -217,6 +225,7 @@ def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch
             firm_type=firm.firm_type,
             years=firm.years,
             ksic_code=firm.ksic_code,
+            site=_firm_site(firm) if facts.site_limits else "",
         )
         decision = decide(facts, query.firm)
         if decision.eligible:

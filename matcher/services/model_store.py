@@ -37,6 +37,7 @@ def program_facts(program: Program) -> ProgramFacts:
         years_min=program.years_min,
         years_max=program.years_max,
         employees_min=program.employees_min,
+        site_limits=program.site_limits or [],
     )
 
 

@@ -174,6 +174,7 @@ EVIDENCE_LABELS = {
     "firm_types": gettext_lazy("지원 대상"),
     "years": gettext_lazy("업력"),
     "employees_min": gettext_lazy("상시근로자"),
+    "site_limits": gettext_lazy("입주 조건"),
     "sectors": gettext_lazy("업종"),
     "support_types": gettext_lazy("지원 내용"),
     "budget_krw": gettext_lazy("예산"),

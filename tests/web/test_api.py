@@ -135,6 +135,10 @@ def test_program_detail(client, programs):
     gumi.employees_min = 5
     gumi.save(update_fields=["employees_min"])
     assert client.get(f"/api/v1/programs/{gumi.pk}").json()["employees_min"] == 5
+    assert data["site_limits"] == []
+    gumi.site_limits = ["구미국가산업단지"]
+    gumi.save(update_fields=["site_limits"])
+    assert client.get(f"/api/v1/programs/{gumi.pk}").json()["site_limits"] == ["구미국가산업단지"]
 
 
 def test_program_detail_404_for_unpublished(client, programs):

@@ -528,3 +528,28 @@ def test_program_page_states_a_least_headcount(client, programs):
     assert intern.title not in small
     sme = _results(client, sector="인턴 인건비", sido="서울특별시", firm_type="중소기업").content.decode()
     assert intern.title in sme and "상시근로자 20인 이상" in sme
+
+
+def test_an_owner_in_another_complex_does_not_see_a_complex_limited_program(client, programs):
+    limited = make_program(
+        title="광양국가산단 입주기업 화재감시 시스템 보급",
+        regions=[{"sido": "전라남도", "sigungu": "광양시"}],
+        site_limits=["광양국가산단"],
+        keywords=["화재감시"],
+        summary="입주기업에 IoT 화재감시 시스템을 보급한다.",
+        evidence={"site_limits": ["☞ 광양국가산단 입주기업"]},
+    )
+    inside = _results(
+        client, sector="화재감시 시스템", location="전남 광양시 광양국가산업단지"
+    ).content.decode()
+    assert limited.title in inside and "광양국가산단 입주 기업 대상" in inside
+    elsewhere = _results(client, sector="화재감시 시스템", location="전남 광양시 익신산단").content.decode()
+    assert limited.title not in elsewhere
+    unsaid = _results(client, sector="화재감시 시스템", location="전남 광양시").content.decode()
+    assert limited.title in unsaid and "입주 여부 확인 필요" in unsaid
+    page = client.get(reverse("program_detail", args=[limited.pk])).content.decode()
+    assert "<dt>입주 조건</dt><dd>광양국가산단</dd>" in page
+    english = client.get(
+        reverse("program_detail", args=[limited.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "<dt>Located in</dt>" in english

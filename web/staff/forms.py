@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from matcher.engine.regions import default_gazetteer
+from matcher.engine.regions import default_gazetteer, site_key
 from matcher.models import Announcement, FirmType, Program, SupportType
 from matcher.services.programs import EDITABLE_FIELDS, sector_label
 
@@ -42,6 +42,11 @@ class ProgramForm(forms.ModelForm):
     )
     places = forms.CharField(
         label=_("산업단지 등 장소"), required=False, help_text=_("쉼표 또는 줄바꿈으로 구분")
+    )
+    site_limits = forms.CharField(
+        label=_("입주 조건(산업단지)"),
+        required=False,
+        help_text=_("신청 기업이 입주해 있어야 하는 산업단지, 쉼표로 구분: '광양국가산단'"),
     )
     firm_types = forms.CharField(
         label=_("대상 기업 유형"),
@@ -80,6 +85,7 @@ class ProgramForm(forms.ModelForm):
             {
                 "regions": "\n".join(r.label for r in program.region_list),
                 "places": ", ".join(program.places or []),
+                "site_limits": ", ".join(program.site_limits or []),
                 "firm_types": ", ".join(program.firm_types or []),
                 "sectors": "\n".join(sector_label(s) for s in program.sectors or []),
                 "keywords": ", ".join(program.keywords or []),
@@ -101,6 +107,16 @@ class ProgramForm(forms.ModelForm):
 
     def clean_places(self) -> list[str]:
         return split_items(self.cleaned_data["places"])
+
+    def clean_site_limits(self) -> list[str]:
+        items = split_items(self.cleaned_data["site_limits"])
+        for item in items:
+            if not site_key(item):  # it must name one complex, or no firm could be checked against it
+                raise forms.ValidationError(
+                    _("'%(item)s'은(는) 산업단지 이름이 아닙니다. 예: 광양국가산단, 구미국가산업단지")
+                    % {"item": item}
+                )
+        return items
 
     def clean_keywords(self) -> list[str]:
         return split_items(self.cleaned_data["keywords"])

@@ -23,7 +23,14 @@ from matcher.engine.extraction.fields import (
     detect_support_types,
 )
 from matcher.engine.records import ExtractedProgram, SourceRecord
-from matcher.engine.regions import BROAD_AREAS, CAPITAL_AREA, Gazetteer, Region, default_gazetteer
+from matcher.engine.regions import (
+    BROAD_AREAS,
+    CAPITAL_AREA,
+    Gazetteer,
+    Region,
+    default_gazetteer,
+    site_key,
+)
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
 
 # Field names per source format: (title, agency, operator, target, body, category, contact, url, apply_url)
@@ -61,9 +68,11 @@ _FULLTEXT = {
     "apply_url": ("rceptEngnHmpgUrl",),
 }
 
-# A city (or 시도) named as where applicants must be: '포항시 소재 기업', '안산시에 본점', '여수시에 창업'.
+# A city (or 시도) named as where applicants must be: '포항시 소재 기업', '안산시에 본점', '여수시에 창업',
+# or its industrial complex: '광양국가산단 입주기업', '구미5공단 소재'.
 _AFTER_PLACE = re.compile(
-    r"^\s?(?:\([^)]{0,12}\)\s?)?(?:내\s|관내|소재|에\s?(?:소재|본사|본점|사업장|주소|주민등록|거주|창업|이전|입주|위치)"
+    r"^\s?(?:\([^)]{0,12}\)\s?)?(?:\d*\s?(?:국가|일반)?\s?(?:산업단지|산단|공단)\s?(?:에\s?)?(?:입주|소재)"
+    r"|내\s|관내|소재|에\s?(?:소재|본사|본점|사업장|주소|주민등록|거주|창업|이전|입주|위치)"
     r"|에서\s?(?:창업|사업)|지역\s?(?:기업|소재|내|중소)|기업\b|중소기업|소상공인|거주|주민|시민|군민|구민|청년|\s?\d*\s?개사)"
 )
 # '사업장소재지(본점)가 안산시', '주소지가 ○○시인'.
@@ -91,7 +100,7 @@ _BROAD_AREA = re.compile(
 )
 # Sentences about bonus points, preference, matching or relocation name an area without limiting who
 # may apply ('비수도권 소재 기업에 대한 가점', '수도권 밖으로 이전하는 기업').
-_NOT_A_LIMIT = re.compile(r"가점|가산|우대|매칭|이전")
+_NOT_A_LIMIT = re.compile(r"가점|(?<!국)가산(?!동|디지털)|우대|매칭|이전")
 # An area named as where applicants are: '경기 남부 중소ㆍ중견 제조기업', '경북 북부 지역 소재'.
 _AFTER_AREA = re.compile(r"\s?(?:소재|내\s|관내|지역|중소|중견|기업|업체|소상공인|제조|창업|스타트업)")
 
@@ -204,6 +213,8 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     summary_source = "\n".join(body_parts) if body_parts else body
     applicant_lines, other_lines = _applicants_block(summary_source)
     employees_min = employees_minimum([target, *applicant_lines], evidence=evidence)
+    # Without an applicants' block (full texts, 통합공고 rows) any line may say who may apply.
+    sites = site_limits([target, *(applicant_lines or other_lines)], evidence=evidence)
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
     # Kinds of support (fields.py cue phrases) from what is offered: the title, a 'support' field and the
@@ -226,6 +237,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         years_min=years_min,
         years_max=years_max,
         employees_min=employees_min,
+        site_limits=sites,
         keywords=keywords,
         support_types=support_types,
         sectors=sectors,
@@ -497,6 +509,46 @@ def employees_minimum(lines: list[str], *, evidence: dict[str, list[str]]) -> in
             evidence["employees_min"] = [line.strip()]
             return int(match.group(1))
     return None
+
+
+# An industrial complex named in running text: its own name then its kind ('광양국가산단', '센텀시티
+# 일반산업단지', '군산2 국가산단'). A bare '공단' follows only a short name ('남동공단', '구미5공단'): after a
+# long one it is a public body ('소상공인시장진흥공단').
+_SITE_NAME = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?:[가-힣A-Za-z0-9]{2,}?\s?\d*\s?(?:(?:국가|일반|도시첨단)\s?)?(?:산업단지|산단)"
+    r"|[가-힣]{2,3}\d*\s?공단|[가-힣]{2,}농공단지)"
+)
+# After a complex (or a list of them, with their blocks '1ㆍ2ㆍ5ㆍ6 공구'), words that make it where
+# applicants must be: '… 입주기업', '… 소재 기업', '…산단내 본사, 지사, 공장'.
+_SITE_BLOCKS = r"(?:\s?\d+(?:\s?[ㆍ·,]\s?\d+)*\s?공구)?"
+_SITE_LIMIT_CUE = re.compile(
+    _SITE_BLOCKS + r"\s?\)?\s?(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장))"
+)
+_SITE_LIST_GLUE = re.compile(_SITE_BLOCKS + r"\s?(?:,|ㆍ|·|및|와|과)\s?")
+
+
+def site_limits(lines: list[str], *, evidence: dict[str, list[str]]) -> list[str]:
+    """The industrial complexes applicants must be in ('☞ 광양국가산단 입주기업' → ['광양국가산단']).
+
+    A list that also names a complex only by its kind ('대전산단 및 연계산단 소재') says no exact limit,
+    and neither does a sentence about bonus points or relocation.
+    """
+    for line in lines:
+        if not line or _NOT_A_LIMIT.search(line):
+            continue
+        sites = list(_SITE_NAME.finditer(line))
+        for index, site in enumerate(sites):
+            if not _SITE_LIMIT_CUE.match(line, site.end()):
+                continue
+            group = [site]
+            while index > 0 and _SITE_LIST_GLUE.fullmatch(line, sites[index - 1].end(), group[0].start()):
+                index -= 1
+                group.insert(0, sites[index])
+            names = [" ".join(match.group(0).split()) for match in group]
+            if all(site_key(name) for name in names):
+                evidence["site_limits"] = [line.strip()]
+                return names
+    return []
 
 
 def _applicants_block(summary: str) -> tuple[list[str], list[str]]:

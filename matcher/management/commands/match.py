@@ -29,6 +29,7 @@ class Command(BaseCommand):
             years=options["years"],
             description=options["description"],
             location_label=location.label,
+            site=location.site,
         )
         results = match_firm(profile=profile, limit=options["top"])
         rows = [

@@ -19,6 +19,7 @@ DOCUMENTED = [
     "regions",
     "nationwide",
     "places",
+    "site_limits",
     "firm_types",
     "years_min",
     "years_max",

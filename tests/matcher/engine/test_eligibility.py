@@ -1,3 +1,5 @@
+import pytest
+
 from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide, region_admits
 from matcher.engine.extraction.notices import extract_notice_program
 from matcher.engine.records import SourceRecord
@@ -144,3 +146,57 @@ def test_a_number_to_hire_is_not_a_headcount():
         )
     )
     assert program.employees_min is None
+
+
+GWANGYANG = Region("전라남도", "광양시")
+
+
+def test_an_industrial_complex_limit_narrows_the_region_and_is_kept():
+    program = extract_notice_program(
+        bizinfo(
+            "[전남] 중대재해 예방관리 플랫폼 보급 수혜기업 모집 공고",
+            "전라남도",
+            "<p>☞ 광양국가산단 입주기업</p><p>☞ 중대재해 예방관리 플랫폼 보급 지원</p>",
+        )
+    )
+    assert program.regions == [GWANGYANG]  # not the whole of 전라남도
+    assert program.site_limits == ["광양국가산단"]
+    assert program.evidence["site_limits"] == ["☞ 광양국가산단 입주기업"]
+    facts = ProgramFacts.from_fields(
+        nationwide=program.nationwide, regions=program.regions, site_limits=program.site_limits
+    )
+    assert not decide(facts, FirmFacts(Region("전라남도", "순천시"))).eligible
+    # A firm that typed the complex, under another of its names, may apply and is told why.
+    inside = decide(facts, FirmFacts(GWANGYANG, site="광양"))
+    assert inside.eligible and "광양국가산단 입주 기업 대상" in inside.reasons
+    # A firm in another complex of the same city may not.
+    other = decide(facts, FirmFacts(GWANGYANG, site="익신"))
+    assert not other.eligible and other.reasons == ["광양국가산단 입주 기업 대상 (산업단지 불일치)"]
+    # A firm that named no complex may be in it: admitted, and told to check.
+    unknown = decide(facts, FirmFacts(GWANGYANG))
+    assert unknown.eligible and "광양국가산단 입주 기업 대상 (입주 여부 확인 필요)" in unknown.reasons
+
+
+@pytest.mark.parametrize(
+    ("line", "sites"),
+    [
+        (
+            "- 군산2 국가산단, 새만금산단 1ㆍ2ㆍ5ㆍ6 공구, 부안신재생에너지산단내 본사, 공장이 위치한 기업",
+            ["군산2 국가산단", "새만금산단", "부안신재생에너지산단"],
+        ),
+        ("※ 대상지역 : 수원 델타플렉스(구 수원고색산업단지) 소재 기업", ["수원고색산업단지"]),
+        ("- 구미국가산업단지에 입주한 중소기업", ["구미국가산업단지"]),
+        # A list with a complex named only by its kind, or any complex of an area: no exact limit.
+        ("☞ 대전산단 및 연계산단(대덕연구개발특구) 소재 기업", []),
+        ("☞ 춘천지역 산업단지 내 사업장 소재 바이오기업", []),
+        # Bonus points, a public body named 공단, a complex that is only the program's subject.
+        ("☞ 남동공단 입주기업 우대 가점 부여", []),
+        ("☞ 소상공인시장진흥공단 소재 기업", []),
+        ("☞ 「광양국가산단 통합관제센터 구축사업」과 관련하여 IoT기반 입주기업 화재감시 시스템 보급", []),
+    ],
+)
+def test_which_lines_limit_applicants_to_complexes(line, sites):
+    program = extract_notice_program(
+        bizinfo("기업지원 사업 공고", "산업통상부", f"<p>{line}</p><p>☞ 컨설팅 지원</p>")
+    )
+    assert program.site_limits == sites

@@ -1,6 +1,6 @@
 import pytest
 
-from matcher.engine.regions import Gazetteer, Region, default_gazetteer
+from matcher.engine.regions import Gazetteer, Region, default_gazetteer, same_site, site_key
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +175,44 @@ def test_a_title_prefix_may_name_a_broad_area(gazetteer):
     assert not nationwide and rest == "2026년 조선 기자재 지원"
     regions, _, _ = gazetteer.parse_title_prefix("[충청권역ㆍ전북] 지원")
     assert [r.sido for r in regions][-1] == "전북특별자치도" and len(regions) == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("광양국가산단", "광양"),
+        ("광양 국가산업단지", "광양"),
+        ("구미5공단", "구미5"),
+        ("센텀시티 일반산업단지", "센텀시티"),
+        ("새만금산단", "새만금"),
+        ("연계산단", ""),  # a kind, not a name
+        ("춘천지역 산업단지", ""),  # any complex of an area
+        ("농공단지", ""),
+        ("테크노파크", None),  # not an industrial complex
+        ("구미시", None),
+    ],
+)
+def test_site_key_keeps_a_complex_own_name(name, key):
+    assert site_key(name) == key
+
+
+def test_a_numbered_block_is_part_of_its_complex_but_not_of_another():
+    assert same_site("구미", "구미5") and same_site("군산2", "군산")
+    assert not same_site("군산2", "군산3")
+    assert not same_site("남동", "남동구")  # a longer name is another place
+    assert not same_site("", "구미")
+
+
+@pytest.mark.parametrize(
+    ("typed", "site"),
+    [
+        ("전남 광양시 광양국가산단 태인동 1", "광양"),
+        ("광양 국가산단", "광양"),  # the kind alone after the city: the city's complex
+        ("경북 구미시 구미국가산업단지 3단지", "구미"),
+        ("부산 해운대구 센텀시티 일반산업단지", "센텀시티"),
+        ("경상북도 구미시 공단동", ""),  # a 동 named 공단, not a complex
+        ("서울 관악구", ""),
+    ],
+)
+def test_the_complex_a_firm_types_with_its_location(gazetteer, typed, site):
+    assert gazetteer.resolve(typed).site == site

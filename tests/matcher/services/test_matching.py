@@ -184,6 +184,25 @@ def test_match_program_firms_uses_the_same_eligibility(corpus):
     assert MatchLog.objects.filter(kind=MatchLog.Kind.PROGRAM).exists()
 
 
+def test_match_program_firms_reads_the_complex_from_a_firm_address(corpus):
+    program = corpus[0]
+    program.site_limits = ["구미국가산업단지"]
+    program.save(update_fields=["site_limits"])
+    common = {
+        "sector": "이차전지 배터리 부품",
+        "sido": "경상북도",
+        "sigungu": "구미시",
+        "firm_type": "중소기업",
+    }
+    inside = Firm.objects.create(name="단지 안", address="경북 구미시 구미5공단 1로 10", **common)
+    Firm.objects.create(name="다른 단지", address="경북 구미시 해평농공단지 2로 5", **common)
+    unsaid = Firm.objects.create(name="주소 없음", **common)
+    matches = {m.firm: m for m in match_program_firms(program=program)}
+    assert set(matches) == {inside, unsaid}
+    assert "구미국가산업단지 입주 기업 대상" in matches[inside].eligibility
+    assert "구미국가산업단지 입주 기업 대상 (입주 여부 확인 필요)" in matches[unsaid].eligibility
+
+
 def test_refit_task_runs_the_service(corpus):
     from matcher.tasks.matching import refit_matcher
 

@@ -17,6 +17,7 @@ def _form_data(program: Program, **overrides) -> dict:
         "nationwide": "on" if program.nationwide else "",
         "regions": "경상북도 구미시",
         "places": "",
+        "site_limits": "",
         "firm_types": "중소기업",
         "years_min": "",
         "years_max": "",
@@ -221,3 +222,29 @@ def test_an_editor_corrects_a_least_headcount_and_eligibility_follows(client, ed
     assert refused.status_code == 200  # a negative headcount is refused with the form shown again
     program.refresh_from_db()
     assert program.employees_min == 10
+
+
+def test_an_editor_sets_an_industrial_complex_limit_and_a_kind_alone_is_refused(client, editor):
+    from matcher.engine.eligibility import FirmFacts, decide
+    from matcher.engine.regions import Region
+    from matcher.services.model_store import program_facts
+
+    program = make_program()
+    client.force_login(editor)
+    response = client.post(
+        reverse("staff:program_edit", args=[program.pk]), _form_data(program, site_limits="구미국가산업단지")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    program.refresh_from_db()
+    assert program.site_limits == ["구미국가산업단지"]
+    assert program.region_scope == "산업단지"
+    gumi = Region("경상북도", "구미시")
+    assert decide(program_facts(program), FirmFacts(gumi, site="구미5")).eligible
+    assert not decide(program_facts(program), FirmFacts(gumi, site="해평")).eligible
+    refused = client.post(
+        reverse("staff:program_edit", args=[program.pk]), _form_data(program, site_limits="산업단지")
+    )
+    assert refused.status_code == 200
+    assert "산업단지 이름이 아닙니다" in refused.content.decode()
+    program.refresh_from_db()
+    assert program.site_limits == ["구미국가산업단지"]
