@@ -223,7 +223,8 @@ class MatcherIndex:
         """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions."""
         region_decisions = [decide(g, FirmFacts(firm.region)) for g in self.region_groups]
         type_decisions = [
-            decide(g, FirmFacts(firm.region, firm.firm_type, firm.years)) for g in self.type_groups
+            decide(g, FirmFacts(firm.region, firm.firm_type, firm.years, firm.employees))
+            for g in self.type_groups
         ]
         region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)
         region_level = np.array([d.region_level / 2 for d in region_decisions], dtype=np.float32)
@@ -418,6 +419,7 @@ def firm_query(
     firm_type: str = "",
     years: float | None = None,
     ksic_code: str = "",
+    employees: int | None = None,
 ) -> Query:
     """The query for a firm: its sector counts twice, its description and KSIC name once."""
     from matcher.engine.analysis import analyze_to_string
@@ -437,6 +439,6 @@ def firm_query(
     return Query(
         terms=terms,
         text=text,
-        firm=FirmFacts(region, firm_type, years),
+        firm=FirmFacts(region, firm_type, years, employees),
         kinds=firm_kinds(sector, description, firm_type),
     )
