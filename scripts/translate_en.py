@@ -259,6 +259,7 @@ def main() -> int:
             missing.append(key)
             return block
         block = re.sub(r"^#, fuzzy\n", "", block, flags=re.M)
+        block = re.sub(r"^#, fuzzy, ", "#, ", block, flags=re.M)  # a guess that also has other flags
         if "msgid_plural" in block:
             one, many = value if isinstance(value, tuple) else (value, value)
             block = re.sub(r'^msgstr\[0\] ".*"$', lambda _m: "msgstr[0] " + _q(one), block, flags=re.M)
