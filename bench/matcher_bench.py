@@ -67,7 +67,8 @@ def queries_for_bench() -> list[Query]:
             sido = rng.choice(gaz.sidos)
             cities = gaz.cities(sido)
             region = q.firm.region.__class__(sido, rng.choice(cities) if cities else None)
-            extra.append(Query(q.terms, q.text, FirmFacts(region, q.firm.firm_type, q.firm.years)))
+            firm = FirmFacts(region, q.firm.firm_type, q.firm.years, q.firm.employees)
+            extra.append(Query(q.terms, q.text, firm))
     return queries + extra
 
 

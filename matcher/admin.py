@@ -112,7 +112,18 @@ class ProgramChangeAdmin(admin.ModelAdmin):
 
 @admin.register(Firm)
 class FirmAdmin(admin.ModelAdmin):
-    list_display = ["id", "name", "sector", "sido", "sigungu", "firm_type", "years", "email", "created_at"]
+    list_display = [
+        "id",
+        "name",
+        "sector",
+        "sido",
+        "sigungu",
+        "firm_type",
+        "years",
+        "employees",
+        "email",
+        "created_at",
+    ]
     list_filter = ["sido", "firm_type"]
     search_fields = ["name", "sector", "email"]
 

@@ -92,6 +92,10 @@ EN = {
     "업력은 숫자로 입력해 주세요. 예: 3": "Enter years in business as a number, e.g. 3.",
     "업력은 0 이상이어야 합니다.": "Years in business cannot be negative.",
     "업력은 100년 이하로 입력해 주세요.": "Years in business must be 100 or less.",
+    "상시근로자 수(명)": "Number of employees",
+    "상시근로자 수는 숫자로 입력해 주세요. 예: 12": "Enter the number of employees as a whole number, e.g. 12.",
+    "상시근로자 수는 0 이상이어야 합니다.": "The number of employees cannot be negative.",
+    "상시근로자 수는 %(limit_value)d명 이하로 입력해 주세요.": "The number of employees must be %(limit_value)d or less.",
     "사업 설명": "Business description",
     "사업 설명은 %(limit_value)d자 이내로 입력해 주세요.": (
         "Keep the description within %(limit_value)d characters."
@@ -262,6 +266,7 @@ def main() -> int:
             missing.append(key)
             return block
         block = re.sub(r"^#, fuzzy\n", "", block, flags=re.M)
+        block = re.sub(r"^#, fuzzy, ", "#, ", block, flags=re.M)  # a guess that also has other flags
         if "msgid_plural" in block:
             one, many = value if isinstance(value, tuple) else (value, value)
             block = re.sub(r'^msgstr\[0\] ".*"$', lambda _m: "msgstr[0] " + _q(one), block, flags=re.M)

@@ -46,6 +46,7 @@ class MatchIn(Schema):
     sigungu: str = Field("", description="시군구 (예: 구미시)")
     firm_type: str = Field("", description="중소기업/소상공인/창업기업/예비창업자/중견기업")
     years: float | None = Field(None, description="업력(년)")
+    employees: int | None = Field(None, description="상시근로자 수")
     description: str = Field("", max_length=DESCRIPTION_MAX * 2)
     limit: int = Field(10, ge=1, le=50)
     offset: int = Field(0, ge=0, le=2000)
@@ -219,6 +220,7 @@ def match(request: HttpRequest, payload: MatchIn):
             "sigungu": payload.sigungu,
             "firm_type": payload.firm_type,
             "years": "" if payload.years is None else payload.years,
+            "employees": "" if payload.employees is None else payload.employees,
             "description": payload.description,
             "support_type": payload.support_types,
             "open_only": payload.open_only,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matcher.engine.regions import Location
 from matcher.models import FirmType, SupportType
+from matcher.services.firms import EMPLOYEES_MAX
 from matcher.services.matching import FirmProfile, MatchFilters
 from matcher.services.programs_public import (
     LocationError,
@@ -83,6 +84,17 @@ class MatchForm(forms.Form):
             "max_value": _("업력은 100년 이하로 입력해 주세요."),
         },
     )
+    employees = forms.IntegerField(
+        label=_("상시근로자 수(명)"),
+        required=False,
+        min_value=0,
+        max_value=EMPLOYEES_MAX,
+        error_messages={
+            "invalid": _("상시근로자 수는 숫자로 입력해 주세요. 예: 12"),
+            "min_value": _("상시근로자 수는 0 이상이어야 합니다."),
+            "max_value": _("상시근로자 수는 %(limit_value)d명 이하로 입력해 주세요."),
+        },
+    )
     description = forms.CharField(
         label=_("사업 설명"),
         required=False,
@@ -149,6 +161,7 @@ class MatchForm(forms.Form):
             region=self.resolved_location.region,
             firm_type=data.get("firm_type") or "",
             years=data.get("years"),
+            employees=data.get("employees"),
             description=" ".join((data.get("description") or "").split()),
             location_label=self.resolved_location.label,
             site=self.resolved_location.site,

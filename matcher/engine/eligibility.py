@@ -1,4 +1,4 @@
-"""Eligibility of a firm for a program: region (never violated), firm type and 업력.
+"""Eligibility of a firm for a program: region (never violated), firm type, 업력 and headcount.
 
 Each decision carries Korean reasons for the UI ('경상북도 구미시 소재 기업 대상',
 '전국 중소기업 대상'). Plain Python, no Django: works on ``ProgramFacts``, a light copy
@@ -35,6 +35,7 @@ class FirmFacts:
     region: Region
     firm_type: str = ""  # a FirmType value or ""
     years: float | None = None
+    employees: int | None = None  # 상시근로자 수, when the firm gave it
     site: str = ""  # the industrial complex the firm is in, as a regions.site_key ('광양'), or ""
 
 
@@ -150,7 +151,7 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
     years = firm.years
     if firm_type == PRE_STARTUP:
         years = 0.0
-    ok, why = _employees_ok(program, firm_type)
+    ok, why = _employees_ok(program, firm)
     if not ok:
         return False, 0.0, why
     if not types:
@@ -201,13 +202,19 @@ def _startup_limit(program: ProgramFacts) -> float:
     return program.years_max if program.years_max is not None else STARTUP_DEFAULT_YEARS
 
 
-def _employees_ok(program: ProgramFacts, firm_type: str) -> tuple[bool, str]:
-    """A headcount the firm's type cannot have: none before founding, under 10 for a 소상공인."""
+def _employees_ok(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, str]:
+    """The firm's headcount against the program's least one. A headcount the firm gave decides; without
+    one, the firm's type tells what it cannot have: none before founding, under 10 for a 소상공인."""
     least = program.employees_min
     if not least:
         return True, ""
-    if firm_type == PRE_STARTUP or (firm_type == SMALL_BUSINESS and least >= SMALL_BUSINESS_EMPLOYEE_LIMIT):
-        return False, f"상시근로자 {least}인 이상 기업 대상"
+    refused = False, f"상시근로자 {least}인 이상 기업 대상"
+    if firm.firm_type == PRE_STARTUP:
+        return refused  # not founded: whatever number was typed, it employs nobody yet
+    if firm.employees is not None:
+        return refused if firm.employees < least else (True, "")
+    if firm.firm_type == SMALL_BUSINESS and least >= SMALL_BUSINESS_EMPLOYEE_LIMIT:
+        return refused
     return True, ""
 
 

@@ -225,7 +225,8 @@ class MatcherIndex:
         """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions."""
         region_decisions = [decide(g, FirmFacts(firm.region, site=firm.site)) for g in self.region_groups]
         type_decisions = [
-            decide(g, FirmFacts(firm.region, firm.firm_type, firm.years)) for g in self.type_groups
+            decide(g, FirmFacts(firm.region, firm.firm_type, firm.years, employees=firm.employees))
+            for g in self.type_groups
         ]
         region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)
         region_level = np.array([d.region_level / 2 for d in region_decisions], dtype=np.float32)
@@ -420,6 +421,7 @@ def firm_query(
     firm_type: str = "",
     years: float | None = None,
     ksic_code: str = "",
+    employees: int | None = None,
     site: str = "",
 ) -> Query:
     """The query for a firm: its sector counts twice, its description and KSIC name once."""
@@ -440,6 +442,6 @@ def firm_query(
     return Query(
         terms=terms,
         text=text,
-        firm=FirmFacts(region, firm_type, years, site=site),
+        firm=FirmFacts(region, firm_type, years, employees=employees, site=site),
         kinds=firm_kinds(sector, description, firm_type),
     )

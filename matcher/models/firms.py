@@ -15,6 +15,7 @@ class Firm(models.Model):
     sigungu = models.CharField("시군구", max_length=40, blank=True)
     firm_type = models.CharField("기업 유형", max_length=20, choices=FirmType.choices, blank=True)
     years = models.FloatField("업력(년)", null=True, blank=True)
+    employees = models.PositiveIntegerField("상시근로자 수", null=True, blank=True)
     email = models.EmailField("이메일", blank=True)
     description = models.TextField("설명", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

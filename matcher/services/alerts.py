@@ -38,6 +38,7 @@ def profile_subscribe(
     ksic_code: str = "",
     firm_type: str = "",
     years: float | None = None,
+    employees: int | None = None,
     description: str = "",
 ) -> SavedProfile:
     """Save a profile and send the confirmation email; alerts start only after confirmation."""
@@ -51,6 +52,7 @@ def profile_subscribe(
         ksic_code=ksic_code,
         firm_type=firm_type,
         years=years,
+        employees=employees,
         description=description,
     )
     # Sent after commit so a rolled-back profile never gets a confirmation link.
@@ -103,6 +105,7 @@ def _firm_profile(profile: SavedProfile) -> FirmProfile:
         ksic_code=profile.ksic_code,
         firm_type=profile.firm_type,
         years=profile.years,
+        employees=profile.employees,
         description=profile.description,
         location_label=region.label,
     )

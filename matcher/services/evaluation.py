@@ -69,6 +69,7 @@ def judged_firm_query(firm: Mapping) -> Query:
         region=location.region,
         firm_type=firm.get("size") or firm.get("firm_type") or "",
         years=firm.get("years"),
+        employees=firm.get("employees"),
         ksic_code=firm.get("ksic_code") or "",
     )
 

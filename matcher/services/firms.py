@@ -20,7 +20,9 @@ from matcher.services.matching import FirmMatch
 User = AbstractBaseUser | AnonymousUser
 
 CSV_REQUIRED_COLUMNS = ("name", "sector", "address", "firm_type", "years", "email")
-CSV_OPTIONAL_COLUMNS = ("ksic_code", "description")
+CSV_OPTIONAL_COLUMNS = ("ksic_code", "description", "employees")
+# More than any SME employs (a 중견기업 may have thousands): a larger 상시근로자 수 is a typing slip.
+EMPLOYEES_MAX = 100_000
 
 
 @dataclass
@@ -43,6 +45,7 @@ def _clean_firm(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     address = str(data.get("address") or "").strip()
     firm_type = str(data.get("firm_type") or "").strip()
     years_raw = data.get("years")
+    employees_raw = data.get("employees")
     email = str(data.get("email") or "").strip()
     if not name:
         errors.append("기업명이 비어 있습니다.")
@@ -66,6 +69,19 @@ def _clean_firm(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
         else:
             if years < 0 or years > 200:
                 errors.append("업력은 0 이상 200 이하여야 합니다.")
+    employees: int | None = None
+    if employees_raw not in (None, ""):
+        try:
+            count = float(str(employees_raw).strip())  # '12.0' from a spreadsheet is 12
+        except ValueError:
+            errors.append(f"상시근로자 수 '{employees_raw}'은(는) 숫자가 아닙니다.")
+        else:
+            if not count.is_integer():
+                errors.append(f"상시근로자 수 '{employees_raw}'은(는) 정수가 아닙니다.")
+            elif count < 0 or count > EMPLOYEES_MAX:
+                errors.append(f"상시근로자 수는 0 이상 {EMPLOYEES_MAX} 이하여야 합니다.")
+            else:
+                employees = int(count)
     if email:
         try:
             validate_email(email)
@@ -79,6 +95,7 @@ def _clean_firm(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
         "sigungu": (location.region.sigungu or "") if location else "",
         "firm_type": firm_type,
         "years": years,
+        "employees": employees,
         "email": email,
         "ksic_code": str(data.get("ksic_code") or "").strip()[:10],
         "description": str(data.get("description") or "").strip(),
@@ -112,7 +129,8 @@ def _decode(content: bytes | str) -> str:
 
 
 def firms_import_csv(*, content: bytes | str, user: User | None) -> FirmImportReport:
-    """Import firms from CSV (name, sector, address, firm_type, years, email [, ksic_code, description]).
+    """Import firms from CSV (name, sector, address, firm_type, years, email [, ksic_code, description,
+    employees]).
 
     Good rows are imported even when others fail; each bad row is reported with its line and reasons.
     """
@@ -158,6 +176,7 @@ EXPORT_HEADER = (
     "시군구",
     "기업 유형",
     "업력(년)",
+    "상시근로자 수",
     "이메일",
     "일치 용어",
     "자격 근거",
@@ -186,6 +205,7 @@ def export_rows(matches: Sequence[FirmMatch]) -> list[list[Any]]:
                 firm.sigungu,
                 firm.firm_type,
                 firm.years if firm.years is not None else "",
+                firm.employees if firm.employees is not None else "",
                 firm.email,
                 ", ".join(match.matched_terms),
                 " / ".join(match.eligibility),

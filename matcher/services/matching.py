@@ -20,13 +20,14 @@ from matcher.services.model_store import active_index, program_doc, program_fact
 
 @dataclass(frozen=True)
 class FirmProfile:
-    """What an owner tells us: sector and location, optionally type, 업력 and a description."""
+    """What an owner tells us: sector and location, optionally type, 업력, headcount and a description."""
 
     sector: str
     region: Region
     ksic_code: str = ""
     firm_type: str = ""  # a FirmType value or ""
     years: float | None = None
+    employees: int | None = None  # 상시근로자 수: when given, it decides a program's least headcount
     description: str = ""
     location_label: str = ""  # as resolved, for display: '경상북도 구미시 공단동'
     site: str = ""  # the industrial complex typed with the location, as a regions.site_key ('구미')
@@ -89,6 +90,7 @@ def _profile_query(profile: FirmProfile) -> Query:
         region=profile.region,
         firm_type=profile.firm_type,
         years=profile.years,
+        employees=profile.employees,
         ksic_code=profile.ksic_code,
         site=profile.site,
     )
@@ -224,6 +226,7 @@ def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch
             region=region,
             firm_type=firm.firm_type,
             years=firm.years,
+            employees=firm.employees,
             ksic_code=firm.ksic_code,
             site=_firm_site(firm) if facts.site_limits else "",
         )

@@ -82,6 +82,28 @@ def test_match_closing_soon_lists_only_open_programs_with_a_deadline(client, pro
     assert [item["id"] for item in items] == [programs["gumi"].pk]
 
 
+def test_match_with_a_headcount_decides_a_least_headcount(client, programs):
+    from tests.web.conftest import make_program
+
+    intern = make_program(
+        title="이차전지 양극재 인턴 채용 지원",
+        nationwide=True,
+        employees_min=20,
+        summary="이차전지 양극재 제조 기업의 인턴 인건비를 지원한다.",
+    )
+
+    def ids(**body) -> list[int]:
+        response = _match(client, {**GUMI, "firm_type": "소상공인", "limit": 50, **body})
+        assert response.status_code == 200
+        return [item["id"] for item in response.json()["items"]]
+
+    # A 소상공인 that gives no headcount is taken to have fewer than 10; one that gives 20 or more is not.
+    assert intern.pk not in ids()
+    assert intern.pk not in ids(employees=19)
+    assert intern.pk in ids(employees=20) and intern.pk in ids(employees=35)
+    assert programs["gumi"].pk in ids(employees=19)  # a program with no least headcount stays
+
+
 @pytest.mark.parametrize(
     ("body", "field", "message"),
     [
@@ -92,6 +114,7 @@ def test_match_closing_soon_lists_only_open_programs_with_a_deadline(client, pro
         ({"sector": "가" * 150, "region": "구미"}, "sector", "100자 이내"),
         ({"sector": "카페", "region": "구미", "firm_type": "대기업"}, "firm_type", "기업 유형"),
         ({"sector": "카페", "region": "구미", "sort": "deadline"}, "sort", "정렬 방법"),
+        ({"sector": "카페", "region": "구미", "employees": -1}, "employees", "상시근로자 수는 0 이상"),
     ],
 )
 def test_match_errors_are_korean_422(client, db, body, field, message):

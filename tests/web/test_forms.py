@@ -84,3 +84,17 @@ def test_unknown_choices_are_refused():
     form = _form(firm_type="대기업", support_type=["로켓"], years="-1")
     assert not form.is_valid()
     assert set(form.errors) == {"firm_type", "support_type", "years"}
+
+
+def test_a_headcount_is_optional_and_reaches_the_profile():
+    for given, employees in (("", None), ("12", 12), ("0", 0)):  # 0: the owner works alone
+        form = _form(employees=given)
+        assert form.is_valid(), form.errors
+        assert form.profile().employees == employees
+
+
+def test_a_headcount_that_is_not_a_count_is_a_korean_error():
+    assert _form(employees="열두 명").errors["employees"] == ["상시근로자 수는 숫자로 입력해 주세요. 예: 12"]
+    assert _form(employees="2.5").errors["employees"] == ["상시근로자 수는 숫자로 입력해 주세요. 예: 12"]
+    assert _form(employees="-1").errors["employees"] == ["상시근로자 수는 0 이상이어야 합니다."]
+    assert _form(employees="100001").errors["employees"] == ["상시근로자 수는 100000명 이하로 입력해 주세요."]

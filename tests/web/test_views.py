@@ -33,7 +33,8 @@ def test_home_form_is_accessible(client):
     assert 'class="skip-link" href="#main"' in html
     for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
         assert landmark in html
-    for field in ("id_sector", "id_sido", "id_sigungu", "id_location", "id_firm_type", "id_years"):
+    fields = ("id_sector", "id_sido", "id_sigungu", "id_location", "id_firm_type", "id_years", "id_employees")
+    for field in fields:
         assert f'for="{field}"' in html
     assert "<legend>소재지" in html
     # Without JavaScript the 시군구 select already lists every city, grouped by 시도.
@@ -553,3 +554,36 @@ def test_an_owner_in_another_complex_does_not_see_a_complex_limited_program(clie
         reverse("program_detail", args=[limited.pk]), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     assert "<dt>Located in</dt>" in english
+
+
+def test_a_headcount_on_the_form_decides_a_least_headcount(client, programs):
+    intern = make_program(
+        title="일경험 인턴형 참여기업 모집",
+        nationwide=True,
+        employees_min=20,
+        summary="인턴 인건비를 지원한다.",
+    )
+    search = {"sector": "인턴 인건비", "sido": "서울특별시", "firm_type": "중소기업"}
+    below = _results(client, **search, employees="19").content.decode()
+    assert intern.title not in _card_titles(below)
+    # The field keeps the number, so the owner sees what decided.
+    assert 'name="employees" min="0" max="100000" step="1" inputmode="numeric" value="19"' in below
+    assert intern.title in _card_titles(_results(client, **search, employees="20").content.decode())
+    # A 소상공인 that says it employs 20 is not refused by its type's usual size.
+    small = _results(client, **{**search, "firm_type": "소상공인"}, employees="20").content.decode()
+    assert intern.title in _card_titles(small)
+
+
+def test_a_headcount_opens_the_optional_block_and_a_wrong_one_is_a_korean_error(client, programs):
+    assert '<details class="more">' in _results(client, **GUMI).content.decode()
+    assert '<details class="more" open>' in _results(client, **GUMI, employees="12").content.decode()
+    html = _results(client, **GUMI, employees="열두 명").content.decode()
+    assert '<p class="error" id="employees-error">상시근로자 수는 숫자로 입력해 주세요. 예: 12</p>' in html
+    assert 'aria-invalid="true" aria-describedby="employees-error"' in html
+    assert '<details class="more" open>' in html
+    assert programs["gumi"].title not in _card_titles(html)
+    english = client.get(
+        reverse("results") + "?" + urlencode({**GUMI, "employees": "-2"}), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert '<label for="id_employees">Number of employees</label>' in english
+    assert "The number of employees cannot be negative." in english

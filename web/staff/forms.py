@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matcher.engine.regions import default_gazetteer, site_key
 from matcher.models import Announcement, FirmType, Program, SupportType
+from matcher.services.firms import EMPLOYEES_MAX
 from matcher.services.programs import EDITABLE_FIELDS, sector_label
 
 _SPLIT = re.compile(r"[,\n]+")
@@ -240,6 +241,9 @@ class FirmForm(forms.Form):
         label=_("기업 유형"), choices=[("", "—"), *FirmType.choices], required=False
     )
     years = forms.FloatField(label=_("업력(년)"), required=False, min_value=0, max_value=200)
+    employees = forms.IntegerField(
+        label=_("상시근로자 수"), required=False, min_value=0, max_value=EMPLOYEES_MAX
+    )
     email = forms.EmailField(label=_("이메일"), required=False)
     ksic_code = forms.CharField(label=_("KSIC 코드"), max_length=10, required=False)
     description = forms.CharField(label=_("설명"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -248,7 +252,9 @@ class FirmForm(forms.Form):
 class FirmImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV 파일"),
-        help_text=_("열: name, sector, address, firm_type, years, email (선택: ksic_code, description)"),
+        help_text=_(
+            "열: name, sector, address, firm_type, years, email (선택: ksic_code, description, employees)"
+        ),
     )
 
     def clean_file(self) -> bytes:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from matcher.engine.regions import default_gazetteer
 from matcher.models import FirmType
 from matcher.services.alerts import profile_confirm, profile_subscribe, profile_unsubscribe
+from matcher.services.firms import EMPLOYEES_MAX
 
 
 class SubscribeForm(forms.Form):
@@ -25,6 +26,7 @@ class SubscribeForm(forms.Form):
     ksic_code = forms.CharField(max_length=10, required=False)
     firm_type = forms.ChoiceField(choices=[("", ""), *FirmType.choices], required=False)
     years = forms.FloatField(required=False, min_value=0, max_value=200)
+    employees = forms.IntegerField(required=False, min_value=0, max_value=EMPLOYEES_MAX)
     description = forms.CharField(max_length=2000, required=False)
 
     def clean(self) -> dict:
@@ -67,6 +69,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             ksic_code=data["ksic_code"],
             firm_type=data["firm_type"],
             years=data["years"],
+            employees=data["employees"],
             description=data["description"],
         )
         return render(request, "alerts/subscribed.html", {"email": data["email"]})

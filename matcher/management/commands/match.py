@@ -14,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--region", required=True, help="'경북 구미시', '구미', '경상북도' …")
         parser.add_argument("--firm-type", default="")
         parser.add_argument("--years", type=float, default=None)
+        parser.add_argument("--employees", type=int, default=None, help="상시근로자 수")
         parser.add_argument("--description", default="")
         parser.add_argument("--top", type=int, default=10)
         parser.add_argument("--json", action="store_true")
@@ -22,11 +23,14 @@ class Command(BaseCommand):
         location = default_gazetteer().resolve(options["region"])
         if location is None:
             raise CommandError(f"unknown or ambiguous region: {options['region']!r}")
+        if options["employees"] is not None and options["employees"] < 0:
+            raise CommandError(f"--employees must be 0 or more, not {options['employees']}")
         profile = FirmProfile(
             sector=options["sector"],
             region=location.region,
             firm_type=options["firm_type"],
             years=options["years"],
+            employees=options["employees"],
             description=options["description"],
             location_label=location.label,
             site=location.site,

@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from matcher.engine.analysis import analyze_to_string
@@ -40,6 +40,21 @@ def test_match_command_prints_json(programs, capsys):
     assert rows[0]["source_id"] == "PBLN_1" and rows[0]["regions"] == ["경상북도 구미시"]
     assert all("포항시" not in r["title"] for r in rows)
     assert rows[0]["reasons"]["eligibility"] and "배터리" in rows[0]["reasons"]["matched_terms"]
+
+
+def test_match_command_takes_a_headcount(programs, capsys):
+    Program.objects.filter(source_id="PBLN_2").update(employees_min=10)
+    reset_cache()
+
+    def sources(*extra: str) -> list[str]:
+        call_command("match", "--sector", "배터리", "--region", "경북 구미시", "--json", *extra)
+        return [row["source_id"] for row in json.loads(capsys.readouterr().out)]
+
+    assert "PBLN_2" in sources()  # no headcount, no type: not excluded
+    assert "PBLN_2" not in sources("--employees", "9") and "PBLN_1" in sources("--employees", "9")
+    assert "PBLN_2" in sources("--employees", "10")
+    with pytest.raises(CommandError, match="--employees must be 0 or more"):
+        call_command("match", "--sector", "배터리", "--region", "경북 구미시", "--employees", "-1")
 
 
 def test_evaluate_command_on_tiny_qrels(programs, tmp_path, capsys):

@@ -137,6 +137,26 @@ def test_a_least_headcount_is_read_and_excludes_firms_too_small_to_have_it():
     assert not decide(five, FirmFacts(GUMI, "예비창업자")).eligible
 
 
+def test_a_headcount_the_firm_gives_decides_a_least_headcount():
+    twenty = ProgramFacts.from_fields(nationwide=True, regions=[], employees_min=20)
+    below = decide(twenty, FirmFacts(GUMI, "중소기업", 5, employees=19))
+    assert not below.eligible and below.reasons == ["상시근로자 20인 이상 기업 대상"]
+    assert decide(twenty, FirmFacts(GUMI, "중소기업", 5, employees=20)).eligible
+    assert decide(twenty, FirmFacts(GUMI, employees=35)).eligible  # no type given: the number alone
+    assert not decide(twenty, FirmFacts(GUMI, employees=3)).eligible
+    # The number outweighs the type's inference both ways: a 소상공인 that says it employs 20 may
+    # apply, a 중소기업 that says it employs 4 may not.
+    assert decide(twenty, FirmFacts(GUMI, "소상공인", employees=20)).eligible
+    assert not decide(twenty, FirmFacts(GUMI, "소상공인")).eligible  # none given: inferred from the type
+    assert decide(twenty, FirmFacts(GUMI, "중소기업")).eligible
+    assert not decide(twenty, FirmFacts(GUMI, "중소기업", employees=4)).eligible
+    # A would-be founder employs nobody yet, whatever number was typed.
+    assert not decide(twenty, FirmFacts(GUMI, "예비창업자", employees=30)).eligible
+    # A program with no least headcount admits any number, none included.
+    open_to_all = ProgramFacts(nationwide=True)
+    assert decide(open_to_all, FirmFacts(GUMI, "중소기업", employees=0)).eligible
+
+
 def test_a_number_to_hire_is_not_a_headcount():
     program = extract_notice_program(
         bizinfo(

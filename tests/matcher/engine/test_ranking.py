@@ -171,3 +171,27 @@ def test_a_short_list_goes_on_with_the_firms_own_regions_programs_its_words_do_n
     maker = firm_query(sector="금형 제조", region=GUMI)
     assert "smart factory" in {r.program_id for r in index.rank(maker, limit=20, today=today)[0]}
     assert "smart factory" not in {r.program_id for r in index.local_unmatched(maker, limit=10, today=today)}
+
+
+def test_the_headcount_a_firm_gives_reaches_the_index_eligibility():
+    texts = ["이차전지 양극재 인턴 채용 지원", "이차전지 양극재 시제품 지원"]
+    docs = [
+        ProgramDoc(
+            "twenty", analyze_to_string(texts[0]), texts[0], ProgramFacts(nationwide=True, employees_min=20)
+        ),
+        ProgramDoc("any", analyze_to_string(texts[1]), texts[1], ProgramFacts(nationwide=True)),
+    ]
+    docs += [
+        ProgramDoc(10 + i, analyze_to_string(t), t, ProgramFacts(nationwide=True))
+        for i, t in enumerate(FILLER)
+    ]
+    index = MatcherIndex.build(docs, n_components=4, use_ksic=False)
+
+    def matched(**firm) -> set:
+        query = firm_query(sector="이차전지 양극재", region=GUMI, firm_type="중소기업", **firm)
+        assert query.firm.employees == firm.get("employees")
+        return {r.program_id for r in index.rank(query, limit=20)[0]}
+
+    assert matched() >= {"twenty", "any"}  # no headcount given: a 중소기업 is not excluded
+    assert "twenty" not in matched(employees=19) and "any" in matched(employees=19)
+    assert matched(employees=20) >= {"twenty", "any"}

@@ -122,6 +122,25 @@ def test_a_scheme_guide_is_not_announced_as_a_new_program(editor, django_capture
     assert not AlertDelivery.objects.filter(program=guide).exists()
 
 
+def test_a_subscribed_headcount_is_stored_and_decides_a_least_headcount(
+    editor, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    with capture(execute=True):
+        profile = profile_subscribe(
+            email="owner@example.kr", sector="이차전지 소재", sido="경상북도", sigungu="구미시", employees=8
+        )
+    profile.refresh_from_db()
+    assert profile.employees == 8
+    profile_confirm(token=profile.confirm_token)
+    eight = _publish(editor, capture, title="구미 이차전지 소재 소규모 기업 실증 지원", employees_min=8)
+    twenty = _publish(editor, capture, title="구미 이차전지 소재 인턴 채용 지원", employees_min=20)
+    mail.outbox.clear()
+
+    assert send_alert_digests().programs_sent == 1
+    assert eight.title in mail.outbox[0].body and twenty.title not in mail.outbox[0].body
+
+
 def test_unsubscribe_stops_alerts(editor, django_capture_on_commit_callbacks):
     capture = django_capture_on_commit_callbacks
     profile = _subscribe(capture)

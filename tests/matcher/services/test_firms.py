@@ -70,6 +70,33 @@ def test_csv_import_keeps_good_rows_and_reports_each_bad_row(editor):
         assert expected in joined
 
 
+def test_csv_import_reads_an_optional_headcount_and_reports_a_bad_one(editor):
+    content = (
+        "name,sector,address,firm_type,years,email,employees\n"
+        "구미배터리,이차전지 소재,경북 구미시 공단동,중소기업,5,ceo@gumi.kr,12\n"
+        "창원정밀,기계 부품,경남 창원시 성산구,,12,,\n"
+        "포항철강,철강,경북 포항시 남구,,3,,열두명\n"
+        "대구섬유,섬유,대구 북구,,3,,-4\n"
+        "울산화학,화학,울산 남구,,3,,2.5\n"
+    )
+    report = firms_import_csv(content=content.encode(), user=editor)
+
+    assert {f.name: f.employees for f in report.created} == {"구미배터리": 12, "창원정밀": None}
+    assert Firm.objects.get(name="구미배터리").employees == 12
+    assert [(e.line, e.messages) for e in report.errors] == [
+        (4, ["상시근로자 수 '열두명'은(는) 숫자가 아닙니다."]),
+        (5, ["상시근로자 수는 0 이상 100000 이하여야 합니다."]),
+        (6, ["상시근로자 수 '2.5'은(는) 정수가 아닙니다."]),
+    ]
+    assert not Firm.objects.filter(name__in=["포항철강", "대구섬유", "울산화학"]).exists()
+
+
+def test_firm_create_takes_a_headcount(editor):
+    data = {"name": "구미배터리", "sector": "이차전지", "address": "경북 구미시 공단동"}
+    assert firm_create(data={**data, "employees": 30}, user=editor).employees == 30
+    assert firm_create(data={**data, "employees": None}, user=editor).employees is None
+
+
 def test_csv_import_reads_cp949_from_korean_excel(editor):
     report = firms_import_csv(content=GOOD_AND_BAD.encode("cp949"), user=editor)
     assert len(report.created) == 2
@@ -85,6 +112,7 @@ def _matches():
     return [
         FirmMatch(firm=make_firm(), score=0.91, matched_terms=["이차전지"], eligibility=["구미시 소재"]),
         FirmMatch(firm=make_firm(name='=HYPERLINK("x")', email=""), score=0.5),
+        FirmMatch(firm=make_firm(name="구미셀", employees=40), score=0.4),
     ]
 
 
@@ -97,8 +125,10 @@ def test_csv_export_is_utf8_with_bom_and_neutralises_formulas():
     assert tuple(rows[0]) == EXPORT_HEADER
     assert rows[1][:3] == ["1", "구미배터리", "0.91"]
     assert rows[1][5:7] == ["경상북도", "구미시"]
-    assert rows[1][10:] == ["이차전지", "구미시 소재"]
+    assert rows[1][8:10] == ["5", ""]  # 업력, 상시근로자 수 (none given)
+    assert rows[1][11:] == ["이차전지", "구미시 소재"]
     assert rows[2][1] == '\'=HYPERLINK("x")'
+    assert rows[3][1] == "구미셀" and rows[3][9] == "40"
 
 
 def test_xlsx_export_has_the_ranked_firms():
@@ -111,3 +141,4 @@ def test_xlsx_export_has_the_ranked_firms():
     assert rows[1] == EXPORT_HEADER
     assert rows[2][:3] == (1, "구미배터리", 0.91)
     assert rows[3][1].startswith("'=")
+    assert rows[4][1] == "구미셀" and rows[4][8:10] == (5, 40)

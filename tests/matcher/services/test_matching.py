@@ -203,6 +203,30 @@ def test_match_program_firms_reads_the_complex_from_a_firm_address(corpus):
     assert "구미국가산업단지 입주 기업 대상 (입주 여부 확인 필요)" in matches[unsaid].eligibility
 
 
+def test_a_headcount_given_decides_a_least_headcount_both_ways(corpus):
+    from dataclasses import replace
+
+    Program.objects.filter(pk=corpus[0].pk).update(employees_min=10)
+    reset_cache()
+    matcher_refit()
+
+    def titles(employees: int | None) -> list[str]:
+        return [m.program.title for m in match_firm(profile=replace(profile(), employees=employees))]
+
+    assert corpus[0].title in titles(None)  # a 중소기업 that gave no headcount is not excluded
+    assert corpus[0].title not in titles(9)
+    assert corpus[0].title in titles(10)
+
+    def firm(name: str, employees: int | None) -> Firm:
+        return Firm.objects.create(
+            name=name, sector="이차전지 배터리 부품", sido="경상북도", sigungu="구미시", employees=employees
+        )
+
+    small, enough, unknown = firm("구미셀", 9), firm("구미팩", 10), firm("구미소재", None)
+    names = {m.firm.name for m in match_program_firms(program=Program.objects.get(pk=corpus[0].pk))}
+    assert enough.name in names and unknown.name in names and small.name not in names
+
+
 def test_refit_task_runs_the_service(corpus):
     from matcher.tasks.matching import refit_matcher
 

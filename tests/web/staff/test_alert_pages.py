@@ -23,13 +23,16 @@ def _locmem_mail(settings):
 
 def test_subscribe_partial_carries_the_search_parameters():
     request = RequestFactory().get(
-        "/results/", {"sector": "이차전지 <소재>", "location": "경북 구미시", "years": "3"}
+        "/results/", {"sector": "이차전지 <소재>", "location": "경북 구미시", "years": "3", "employees": "0"}
     )
     html = render_to_string("alerts/_subscribe_form.html", request=request)
     assert 'action="/alerts/subscribe/"' in html
     assert 'name="sector" value="이차전지 &lt;소재&gt;"' in html
     assert 'name="location" value="경북 구미시"' in html
     assert 'name="years" value="3"' in html
+    assert 'name="employees" value="0"' in html  # none besides the owner is a headcount too
+    without = RequestFactory().get("/results/", {"sector": "이차전지", "location": "경북 구미시"})
+    assert 'name="employees" value=""' in render_to_string("alerts/_subscribe_form.html", request=without)
     assert "csrfmiddlewaretoken" in html
 
 
@@ -59,6 +62,14 @@ def test_double_opt_in_and_unsubscribe_without_login(client, django_capture_on_c
     assert response.status_code == 200
     profile.refresh_from_db()
     assert profile.unsubscribed_at is not None and not profile.is_active
+
+
+def test_a_subscription_keeps_the_searchs_headcount(client):
+    data = {"email": "owner@example.kr", "sector": "이차전지 소재", "location": "경북 구미시"}
+    assert client.post(reverse("alerts:subscribe"), {**data, "employees": "12"}).status_code == 200
+    assert client.post(reverse("alerts:subscribe"), {**data, "employees": ""}).status_code == 200
+    assert client.post(reverse("alerts:subscribe"), {**data, "employees": "-3"}).status_code == 400
+    assert list(SavedProfile.objects.order_by("pk").values_list("employees", flat=True)) == [12, None]
 
 
 def test_one_click_unsubscribe_works_without_a_csrf_token(client, django_capture_on_commit_callbacks):

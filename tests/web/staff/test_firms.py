@@ -28,6 +28,36 @@ def test_editor_registers_a_firm_with_the_form(client, editor):
     assert (firm.sido, firm.sigungu, firm.years) == ("경상남도", "창원시", 12.0)
 
 
+def test_editor_gives_a_headcount_and_the_list_shows_it(client, editor):
+    client.force_login(editor)
+    data = {"name": "창원정밀", "sector": "기계 부품", "address": "경남 창원시 성산구", "employees": "37"}
+    assert client.post(reverse("staff:firm_list"), data).status_code == 302
+    assert Firm.objects.get().employees == 37
+    html = client.get(reverse("staff:firm_list")).content.decode()
+    assert "<th>상시근로자 수</th>" in html and "<td>37</td>" in html
+    # A negative headcount is refused by the form; nothing is registered.
+    refused = client.post(reverse("staff:firm_list"), {**data, "name": "음수기업", "employees": "-1"})
+    assert refused.status_code == 200 and 'id="id_employees"' in refused.content.decode()
+    assert "employees" in refused.context["form"].errors
+    assert not Firm.objects.filter(name="음수기업").exists()
+
+
+def test_csv_import_page_reports_a_bad_headcount_and_keeps_the_good_rows(client, editor):
+    client.force_login(editor)
+    upload = io.BytesIO(
+        (
+            "name,sector,address,firm_type,years,email,employees\n"
+            "구미배터리,이차전지 소재,경북 구미시 공단동,중소기업,5,ceo@gumi.kr,12\n"
+            "포항철강,철강,경북 포항시 남구,,3,,열두명\n"
+        ).encode()
+    )
+    upload.name = "firms.csv"
+    html = client.post(reverse("staff:firm_import"), {"file": upload}).content.decode()
+    assert "1개 기업을 등록했습니다" in html and "1개 행에 오류가 있습니다" in html
+    assert "상시근로자 수 &#x27;열두명&#x27;은(는) 숫자가 아닙니다." in html
+    assert list(Firm.objects.values_list("name", "employees")) == [("구미배터리", 12)]
+
+
 def test_form_reports_an_unresolvable_address(client, editor):
     client.force_login(editor)
     response = client.post(reverse("staff:firm_list"), {"name": "x", "sector": "y", "address": "아틀란티스"})
