@@ -17,6 +17,8 @@ class SavedProfile(models.Model):
     ksic_code = models.CharField(max_length=10, blank=True)
     sido = models.CharField("시도", max_length=20)
     sigungu = models.CharField("시군구", max_length=40, blank=True)
+    # The rest of a typed location ('구미국가산업단지'): a complex checked against programs limited to one.
+    place = models.CharField("장소(산업단지 등)", max_length=100, blank=True)
     firm_type = models.CharField("기업 유형", max_length=20, choices=FirmType.choices, blank=True)
     years = models.FloatField("업력(년)", null=True, blank=True)
     employees = models.PositiveIntegerField("상시근로자 수", null=True, blank=True)

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from matcher.engine.regions import Region
+from matcher.engine.regions import Location, Region
 from matcher.models import AlertDelivery, FirmType, Program, SavedProfile
 from matcher.services.matching import FirmProfile, match_firm
 
@@ -35,6 +35,7 @@ def profile_subscribe(
     sector: str,
     sido: str,
     sigungu: str = "",
+    place: str = "",
     ksic_code: str = "",
     firm_type: str = "",
     years: float | None = None,
@@ -49,6 +50,7 @@ def profile_subscribe(
         sector=sector,
         sido=sido,
         sigungu=sigungu,
+        place=place,
         ksic_code=ksic_code,
         firm_type=firm_type,
         years=years,
@@ -99,6 +101,7 @@ def _stamp_once(
 
 def _firm_profile(profile: SavedProfile) -> FirmProfile:
     region = Region(profile.sido, profile.sigungu or None)
+    location = Location(region, place=profile.place or None)
     return FirmProfile(
         sector=profile.sector,
         region=region,
@@ -107,7 +110,8 @@ def _firm_profile(profile: SavedProfile) -> FirmProfile:
         years=profile.years,
         employees=profile.employees,
         description=profile.description,
-        location_label=region.label,
+        location_label=location.label,
+        site=location.site,
     )
 
 

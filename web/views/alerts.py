@@ -38,6 +38,7 @@ class SubscribeForm(forms.Form):
             raise forms.ValidationError(_("지역을 알 수 없습니다. 검색 화면에서 위치를 다시 입력해 주세요."))
         data["sido"] = location.region.sido
         data["sigungu"] = location.region.sigungu or ""
+        data["place"] = (location.place or "")[:100]
         return data
 
 
@@ -66,6 +67,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             sector=data["sector"],
             sido=data["sido"],
             sigungu=data["sigungu"],
+            place=data["place"],
             ksic_code=data["ksic_code"],
             firm_type=data["firm_type"],
             years=data["years"],

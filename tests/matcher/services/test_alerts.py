@@ -156,3 +156,32 @@ def test_unsubscribe_stops_alerts(editor, django_capture_on_commit_callbacks):
 def test_unknown_tokens_do_nothing():
     assert profile_confirm(token="nope") is None
     assert profile_unsubscribe(token="nope") is None
+
+
+def test_a_saved_complex_decides_a_complex_limit(editor, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    with capture(execute=True):
+        inside = profile_subscribe(
+            email="in@example.kr",
+            sector="이차전지 소재",
+            sido="경상북도",
+            sigungu="구미시",
+            place="구미5공단",
+        )
+        other = profile_subscribe(
+            email="out@example.kr",
+            sector="이차전지 소재",
+            sido="경상북도",
+            sigungu="구미시",
+            place="해평농공단지",
+        )
+    for profile in (inside, other):
+        profile_confirm(token=profile.confirm_token)
+    limited = _publish(
+        editor, capture, title="구미국가산업단지 이차전지 소재 실증 지원", site_limits=["구미국가산업단지"]
+    )
+    mail.outbox.clear()
+
+    assert send_alert_digests().programs_sent == 1
+    assert [m.to for m in mail.outbox] == [["in@example.kr"]]
+    assert limited.title in mail.outbox[0].body

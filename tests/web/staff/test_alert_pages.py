@@ -72,6 +72,13 @@ def test_a_subscription_keeps_the_searchs_headcount(client):
     assert list(SavedProfile.objects.order_by("pk").values_list("employees", flat=True)) == [12, None]
 
 
+def test_a_subscription_keeps_the_complex_typed_with_the_location(client):
+    data = {"email": "owner@example.kr", "sector": "화재감시", "location": "전남 광양시 광양국가산단"}
+    assert client.post(reverse("alerts:subscribe"), data).status_code == 200
+    profile = SavedProfile.objects.get()
+    assert (profile.sido, profile.sigungu, profile.place) == ("전라남도", "광양시", "광양국가산단")
+
+
 def test_one_click_unsubscribe_works_without_a_csrf_token(client, django_capture_on_commit_callbacks):
     profile = SavedProfile.objects.create(email="a@example.kr", sector="s", sido="경상북도")
     from django.test import Client
