@@ -606,6 +606,84 @@ _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$
 _PRE_STARTUP = re.compile(r"예비\s?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)")
 
 
+# A limit stated as a preference ('창업 7년 이내 기업 우대', '… 가점') does not exclude anyone.
+_PREFERENCE_AFTER = re.compile(r"[^.,;)\n]{0,12}?(?:우대|가점|가산점|우선\s?(?:선정|지원))")
+# After 'N년 이상/초과', the upper end of the same range: '창업 1년 이상 3년 미만', '3년 초과 7년 이내'.
+_PAIRED_MAX = re.compile(r"\s?(?:~|∼|-|,)?\s?(?:(?:창업|업력)\s?)?(\d{1,2})\s?년\s?(?:이내|이하|미만)")
+# A sector's own, longer limit in brackets: '창업 7년 이내 (신산업 분야는 10년 이내)'.
+_SECTOR_TRACK_MAX = re.compile(
+    r"\([^()]{0,20}?(?:분야|업종|산업)[^()]{0,8}?(\d{1,2})\s?년\s?(?:이내|이하|미만)\s?\)"
+)
+
+
+class _YearLimits:
+    """업력 limits as stated, then combined into one admitted span.
+
+    A notice may state one range ('3년 초과 7년 이내'), or tracks that admit different ages
+    ('(초기트랙) 창업 3년 이내, (도약트랙) 3년 초과 7년 이내'; '[1트랙] 3년 이내 / [2트랙] 3년 초과'):
+    a firm that fits any track may apply.
+    """
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[float, float]] = []
+        self.maxima: list[float] = []  # 'N년 이내' alone: admits from founding
+        self.minima: list[float] = []  # 'N년 이상' alone: admits any older firm
+
+    def read(self, text: str, *, is_target: bool) -> bool:
+        """Add the limits ``text`` states; whether it stated any."""
+        found = False
+        paired: set[int] = set()  # where a range's upper end was already read
+        for match in _YEARS_MIN.finditer(text):
+            if _PREFERENCE_AFTER.match(text, match.end()):
+                continue
+            high = _PAIRED_MAX.match(text, match.end())
+            if high and float(high.group(1)) > float(match.group(1)):
+                self.ranges.append((float(match.group(1)), float(high.group(1))))
+                paired.add(high.start(1))
+            else:
+                self.minima.append(float(match.group(1)))
+            found = True
+        for match in _YEARS_RANGE.finditer(text):
+            low, high = float(match.group(1)), float(match.group(2))
+            if low < high <= 15 and re.search(
+                r"창업|업력|년차", match.group(0) + text[match.end() : match.end() + 4]
+            ):
+                self.ranges.append((low - 1 if "차" in match.group(0) else low, high))
+                paired.add(match.start(2))
+                found = True
+        for match in _YEARS_MAX.finditer(text):
+            number = 1 if match.group(1) else 2
+            value = float(match.group(number))
+            if value > 20 or match.start(number) in paired or _PREFERENCE_AFTER.match(text, match.end()):
+                continue
+            self.maxima.append(value)
+            found = True
+        for match in _SECTOR_TRACK_MAX.finditer(text):
+            if found and float(match.group(1)) <= 20:
+                self.maxima.append(float(match.group(1)))
+        if is_target:
+            tail = _TARGET_YEARS_TAIL.search(text)
+            if tail and float(tail.group(1)) <= 20 and tail.start(1) not in paired:
+                self.maxima.append(float(tail.group(1)))
+                found = True
+        return found
+
+    def limits(self) -> tuple[float | None, float | None]:
+        """(years_min, years_max) of what the statements admit together."""
+        if self.minima and self.maxima and min(self.minima) >= max(self.maxima):
+            # '3년 이내' and '3년 초과' cannot both hold: they are tracks, and together admit every age.
+            return None, None
+        lows = [low for low, _ in self.ranges] + self.minima
+        highs = [high for _, high in self.ranges] + self.maxima
+        # A bare maximum alone admits from founding, a bare minimum alone any older firm; both together
+        # ('업력 1년 이상 … 7년 이내') bound one span.
+        low = min(lows) if lows and not (self.maxima and not self.minima) else None
+        high = max(highs) if highs and not (self.minima and not self.maxima) else None
+        if low is not None and high is not None and low >= high:
+            low = None
+        return low, high
+
+
 def extract_firm_types(
     target: str, body: str = "", title: str = "", *, evidence: dict[str, list[str]] | None = None
 ) -> tuple[list[str], float | None, float | None]:
@@ -616,8 +694,7 @@ def extract_firm_types(
     ][:8]
     sources = [target, title, *target_sentences] if target else [title, *target_sentences]
     types: list[str] = []
-    years_min: float | None = None
-    years_max: float | None = None
+    years = _YearLimits()
     type_evidence: list[str] = []
     year_evidence: list[str] = []
     locked: list[str] | None = None  # the target field's types, authoritative when it names one
@@ -645,31 +722,10 @@ def extract_firm_types(
                 types.append(name)
         if len(types) > before:
             type_evidence.append(text.strip()[:300])
-        for match in _YEARS_MIN.finditer(text):
-            value = float(match.group(1))
-            years_min = value if years_min is None else min(years_min, value)
+        if years.read(text, is_target=text is target):
             year_evidence.append(text.strip()[:300])
-        for match in _YEARS_RANGE.finditer(text):
-            low, high = float(match.group(1)), float(match.group(2))
-            if low < high <= 15 and re.search(
-                r"창업|업력|년차", match.group(0) + text[match.end() : match.end() + 4]
-            ):
-                years_min = low - 1 if "차" in match.group(0) else low
-                years_max = high if years_max is None else max(years_max, high)
-                year_evidence.append(text.strip()[:300])
-        for match in _YEARS_MAX.finditer(text):
-            value = float(match.group(1) or match.group(2))
-            if value <= 20:
-                years_max = value if years_max is None else max(years_max, value)
-                year_evidence.append(text.strip()[:300])
-        if text is target:
-            tail = _TARGET_YEARS_TAIL.search(text)
-            if tail and float(tail.group(1)) <= 20:
-                value = float(tail.group(1))
-                years_max = value if years_max is None else max(years_max, value)
-                year_evidence.append(text.strip()[:300])
-            if types:
-                locked = list(types)
+        if text is target and types:
+            locked = list(types)
     # The target, or a Bizinfo summary's applicants' block (its target field is only a coarse category such
     # as '창업벤처'), names schools, students or private persons and no business of any kind.
     applicants = " ".join(line.strip() for line in _applicants_block(body)[0])
@@ -677,6 +733,7 @@ def extract_firm_types(
         if who and _NON_FIRM_TARGET.search(who) and not _FIRM_WORDS.search(who):
             evidence["firm_types"] = [who.strip()[:300]]
             return [NON_FIRM], None, None
+    years_min, years_max = years.limits()
     ordered = list(dict.fromkeys(locked if locked is not None else types))
     if (
         locked is not None
@@ -690,8 +747,6 @@ def extract_firm_types(
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
     if years_max is not None and "창업기업" not in ordered:
         ordered.append("창업기업")  # an 업력 limit admits founded businesses, with or without 예비창업자
-    if years_min is not None and years_max is not None and years_min >= years_max:
-        years_min = None
     if type_evidence:
         evidence["firm_types"] = list(dict.fromkeys(type_evidence))[:2]
     if year_evidence:

@@ -77,6 +77,29 @@ def test_firm_types_from_target_lines():
     assert types[:2] == ["예비창업자", "창업기업"] and high == 3 and low is None
 
 
+@pytest.mark.parametrize(
+    ("target", "low", "high"),
+    [
+        # One range, with its upper end after the lower one.
+        ("초기 창업자 - 창업 1년 이상 3년 미만, 연매출 1억 5천 이하인 사업자", 1, 3),
+        ("업력 3년 초과 7년 이내 창업기업", 3, 7),
+        # One span bounded at both ends in one sentence.
+        ("업력 1년 이상 중소기업 중 창업 7년 이내 기업", 1, 7),
+        # Tracks: a firm that fits any of them may apply.
+        ("(초기트랙) 창업 3년 이내 기업, (도약트랙) 창업 3년 초과 7년 이내 기업", None, 7),
+        ("[1트랙] 업력 3년 이내 / [2트랙] 업력 3년 초과 기업", None, None),
+        ("① 창업 1년 이상 3년 미만 ② 업력 3년 이상 기업", 1, None),
+        # A sector's own, longer limit in brackets.
+        ("창업 7년이내 유망 스타트업(신산업 분야는 10년 이내)", None, 10),
+        # A preference or bonus points limit no one.
+        ("중소기업(창업 7년 이내 기업 우대)", None, None),
+        ("중소기업 (창업 3년 이내 기업은 가점 부여)", None, None),
+    ],
+)
+def test_years_limits_admit_what_any_stated_track_admits(target, low, high):
+    assert extract_firm_types(target)[1:] == (low, high)
+
+
 def test_a_target_cell_cut_after_its_years_limit_still_admits_startups():
     # A wrapped PDF cell: '예비창업자 및 7년 이내' (창업기업 went to the next line).
     types, _, high = extract_firm_types("예비창업자 및 7년 이내")
