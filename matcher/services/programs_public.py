@@ -126,11 +126,13 @@ def format_krw(*, amount: int | None) -> str:
 
 
 def region_labels(*, program: Program) -> list[str]:
-    """Display labels for the program's regions: '전국', '경상북도 구미시', plus named places."""
+    """Display labels for the program's regions: '전국', '경상북도 구미시', plus named places and the
+    complexes applicants must be in."""
     if program.nationwide or not program.regions:
         return ["전국"]
     labels = default_gazetteer().labels([Region.from_dict(item) for item in program.regions])
-    labels.extend(str(place) for place in program.places or [])
+    sites = [*(program.places or []), *(program.site_limits or [])]
+    labels.extend(dict.fromkeys(str(site) for site in sites))
     return labels
 
 

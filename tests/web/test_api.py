@@ -161,7 +161,9 @@ def test_program_detail(client, programs):
     assert data["site_limits"] == []
     gumi.site_limits = ["구미국가산업단지"]
     gumi.save(update_fields=["site_limits"])
-    assert client.get(f"/api/v1/programs/{gumi.pk}").json()["site_limits"] == ["구미국가산업단지"]
+    limited = client.get(f"/api/v1/programs/{gumi.pk}").json()
+    assert limited["site_limits"] == ["구미국가산업단지"]
+    assert limited["regions"] == ["경상북도 구미시", "구미5공단", "구미국가산업단지"]
 
 
 def test_program_detail_404_for_unpublished(client, programs):

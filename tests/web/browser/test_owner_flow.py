@@ -112,6 +112,44 @@ def test_a_short_list_goes_on_with_the_regions_other_programs(live_server, progr
     page.screenshot(path=screenshot_dir / "results-region-programs.png", full_page=True)
 
 
+def test_a_headcount_and_a_complex_decide_limits_below_the_city(
+    live_server, programs, desktop, screenshot_dir
+):
+    from tests.web.conftest import make_program
+
+    common = {"regions": [{"sido": "경상북도", "sigungu": "구미시"}], "keywords": ["이차전지"]}
+    big = make_program(title="구미 이차전지 양극재 인턴 채용 지원", employees_min=20, **common)
+    complex_only = make_program(
+        title="구미국가산단 입주 이차전지 양극재 기업 실증 지원", site_limits=["구미국가산단"], **common
+    )
+    page = desktop
+    page.goto(live_server.url + "/")
+    page.get_by_label("업종").fill(SECTOR)
+    page.get_by_label("또는 주소로 입력").fill("경북 구미시 구미5공단")
+    page.get_by_text("더 알려 주면 더 정확해집니다").click()
+    page.get_by_label("상시근로자 수(명)").fill("12")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    titles = page.locator("#results li.card .card-title").all_inner_texts()
+    assert complex_only.title in titles and big.title not in titles
+    assert "구미국가산단 입주 기업 대상" in page.locator("#results").inner_text()
+    page.screenshot(path=screenshot_dir / "results-headcount-complex.png", full_page=True)
+
+    # Another complex of the same city, and a headcount that reaches the limit.
+    page.get_by_label("또는 주소로 입력").fill("경북 구미시 해평농공단지")
+    page.get_by_label("상시근로자 수(명)").fill("20")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.wait_for_url(re.compile(r"employees=20"))
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    titles = page.locator("#results li.card .card-title").all_inner_texts()
+    assert big.title in titles and complex_only.title not in titles
+
+    # A negative headcount is refused in Korean.
+    page.get_by_label("상시근로자 수(명)").fill("-1")
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.get_by_text("상시근로자 수는 0 이상이어야 합니다.").first.wait_for()
+
+
 def test_typed_address_and_errors(live_server, programs, desktop, screenshot_dir):
     page = desktop
     page.goto(live_server.url + "/")
