@@ -129,15 +129,16 @@ class Location:
     @property
     def site(self) -> str:
         """The industrial complex the firm is in, as a ``site_key`` ('광양'), or '' when none was typed.
-        A kind alone after the city ('광양시 국가산단') is that city's complex."""
+        A kind alone after the city ('광양시 국가산단', '구미시 3공단') is that city's complex."""
         words = (self.place or "").split()
         # The complex may come with more of the address ('구미국가산업단지 3단지', '센텀시티 일반산업단지').
         candidates = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)] + words
         key = next((k for k in map(site_key, candidates) if k is not None), None)
         if key is None:
             return ""
-        if not key and self.region.sigungu:
-            key = re.sub(r"(?<=..)[시군구]$", "", self.region.sigungu.split()[0])
+        if (not key or key.isdigit()) and self.region.sigungu:
+            # '구미시 3공단' is 구미's third block.
+            key = re.sub(r"(?<=..)[시군구]$", "", self.region.sigungu.split()[0]) + key
         return key
 
 

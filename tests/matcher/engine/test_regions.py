@@ -208,6 +208,7 @@ def test_a_numbered_block_is_part_of_its_complex_but_not_of_another():
     [
         ("전남 광양시 광양국가산단 태인동 1", "광양"),
         ("광양 국가산단", "광양"),  # the kind alone after the city: the city's complex
+        ("경북 구미시 3공단", "구미3"),  # a numbered block of the city's complex
         ("경북 구미시 구미국가산업단지 3단지", "구미"),
         ("부산 해운대구 센텀시티 일반산업단지", "센텀시티"),
         ("경상북도 구미시 공단동", ""),  # a 동 named 공단, not a complex
