@@ -93,6 +93,15 @@ EN = {
     "업력은 0 이상이어야 합니다.": "Years in business cannot be negative.",
     "업력은 100년 이하로 입력해 주세요.": "Years in business must be 100 or less.",
     "상시근로자 수(명)": "Number of employees",
+    "KSIC 코드": "KSIC code",
+    "KSIC 코드는 'C28202'처럼 영문 한 자와 숫자 다섯 자리로 입력해 주세요.": (
+        "Enter the KSIC code as one letter and five digits, e.g. 'C28202'."
+    ),
+    "KSIC 코드 '%(code)s'을(를) 찾을 수 없습니다. 한국표준산업분류 11차 세세분류 코드를 입력해 주세요. 예: C28202": (
+        "KSIC code '%(code)s' was not found. Enter a subclass code of the Korean Standard Industrial "
+        "Classification (11th revision), e.g. C28202."
+    ),
+    "업종 제안 목록에 함께 보이는 한국표준산업분류 코드": "The industry classification code shown with a suggested industry",
     "상시근로자 수는 숫자로 입력해 주세요. 예: 12": "Enter the number of employees as a whole number, e.g. 12.",
     "상시근로자 수는 0 이상이어야 합니다.": "The number of employees cannot be negative.",
     "상시근로자 수는 %(limit_value)d명 이하로 입력해 주세요.": "The number of employees must be %(limit_value)d or less.",

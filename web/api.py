@@ -47,6 +47,7 @@ class MatchIn(Schema):
     firm_type: str = Field("", description="중소기업/소상공인/창업기업/예비창업자/중견기업")
     years: float | None = Field(None, description="업력(년)")
     employees: int | None = Field(None, description="상시근로자 수")
+    ksic_code: str = Field("", description="KSIC 11차 세세분류 코드 (선택, 예: C28202)", max_length=10)
     description: str = Field("", max_length=DESCRIPTION_MAX * 2)
     limit: int = Field(10, ge=1, le=50)
     offset: int = Field(0, ge=0, le=2000)
@@ -221,6 +222,7 @@ def match(request: HttpRequest, payload: MatchIn):
             "firm_type": payload.firm_type,
             "years": "" if payload.years is None else payload.years,
             "employees": "" if payload.employees is None else payload.employees,
+            "ksic_code": payload.ksic_code,
             "description": payload.description,
             "support_type": payload.support_types,
             "open_only": payload.open_only,

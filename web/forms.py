@@ -8,6 +8,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from matcher.engine.ksic import find_subclass, looks_like_subclass_code
 from matcher.engine.regions import Location
 from matcher.models import FirmType, SupportType
 from matcher.services.firms import EMPLOYEES_MAX
@@ -32,6 +33,10 @@ OWNER_FIRM_TYPES = [
     FirmType.PRE_STARTUP,
     FirmType.MIDSIZE,
 ]
+_UNKNOWN_KSIC = _(
+    "KSIC 코드 '%(code)s'을(를) 찾을 수 없습니다. "
+    "한국표준산업분류 11차 세세분류 코드를 입력해 주세요. 예: C28202"
+)
 # Markup has no place in a sector or description; refusing it early gives a clear message.
 _MARKUP = re.compile(r"[<>]|javascript:", re.IGNORECASE)
 
@@ -95,6 +100,14 @@ class MatchForm(forms.Form):
             "max_value": _("상시근로자 수는 %(limit_value)d명 이하로 입력해 주세요."),
         },
     )
+    ksic_code = forms.CharField(
+        label=_("KSIC 코드"),
+        required=False,
+        max_length=10,
+        error_messages={
+            "max_length": _("KSIC 코드는 'C28202'처럼 영문 한 자와 숫자 다섯 자리로 입력해 주세요.")
+        },
+    )
     description = forms.CharField(
         label=_("사업 설명"),
         required=False,
@@ -139,8 +152,28 @@ class MatchForm(forms.Form):
             raise forms.ValidationError(self.fields["sector"].error_messages["required"])
         return value
 
+    def clean_ksic_code(self) -> str:
+        value = (self.cleaned_data.get("ksic_code") or "").strip()
+        if not value:
+            return ""
+        subclass = find_subclass(value)
+        if subclass is None:
+            raise forms.ValidationError(_UNKNOWN_KSIC % {"code": value})
+        return subclass["section_code"] + subclass["subclass_code"]
+
     def clean(self) -> dict:
         data = super().clean()
+        sector = data.get("sector") or ""
+        if looks_like_subclass_code(sector):
+            # A KSIC code typed as the sector ('C28202'): search by its name, and by the code.
+            subclass = find_subclass(sector)
+            if subclass is None:
+                self.add_error("sector", _UNKNOWN_KSIC % {"code": sector})
+            else:
+                data["sector"] = subclass["subclass_name"]
+                data["ksic_code"] = (
+                    data.get("ksic_code") or subclass["section_code"] + subclass["subclass_code"]
+                )
         if self.has_error("location") or self.has_error("sido"):
             return data
         try:
@@ -162,6 +195,7 @@ class MatchForm(forms.Form):
             firm_type=data.get("firm_type") or "",
             years=data.get("years"),
             employees=data.get("employees"),
+            ksic_code=data.get("ksic_code") or "",
             description=" ".join((data.get("description") or "").split()),
             location_label=self.resolved_location.label,
             site=self.resolved_location.site,

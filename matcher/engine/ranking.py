@@ -426,12 +426,10 @@ def firm_query(
 ) -> Query:
     """The query for a firm: its sector counts twice, its description and KSIC name once."""
     from matcher.engine.analysis import analyze_to_string
-    from matcher.engine.similarity import ksic_documents
+    from matcher.engine.ksic import find_subclass
 
-    ksic_name = ""
-    if ksic_code:
-        code = ksic_code.strip().upper().lstrip("ABCDEFGHIJKLMNOPQRSTU")
-        ksic_name = next((name for c, name, _ in ksic_documents() if c == code), "")
+    subclass = find_subclass(ksic_code) if ksic_code else None
+    ksic_name = subclass["subclass_name"] if subclass else ""
     sector_terms = analyze_to_string(sector)
     terms = " ".join(
         t

@@ -115,6 +115,8 @@ def test_match_with_a_headcount_decides_a_least_headcount(client, programs):
         ({"sector": "카페", "region": "구미", "firm_type": "대기업"}, "firm_type", "기업 유형"),
         ({"sector": "카페", "region": "구미", "sort": "deadline"}, "sort", "정렬 방법"),
         ({"sector": "카페", "region": "구미", "employees": -1}, "employees", "상시근로자 수는 0 이상"),
+        ({"sector": "카페", "region": "구미", "ksic_code": "Z99999"}, "ksic_code", "KSIC 코드 'Z99999'"),
+        ({"sector": "C99999", "region": "구미"}, "sector", "KSIC 코드 'C99999'"),
     ],
 )
 def test_match_errors_are_korean_422(client, db, body, field, message):

@@ -98,3 +98,23 @@ def test_a_headcount_that_is_not_a_count_is_a_korean_error():
     assert _form(employees="2.5").errors["employees"] == ["상시근로자 수는 숫자로 입력해 주세요. 예: 12"]
     assert _form(employees="-1").errors["employees"] == ["상시근로자 수는 0 이상이어야 합니다."]
     assert _form(employees="100001").errors["employees"] == ["상시근로자 수는 100000명 이하로 입력해 주세요."]
+
+
+def test_a_ksic_code_is_checked_and_written_with_its_section():
+    form = _form(ksic_code=" 28202 ")
+    assert form.is_valid(), form.errors
+    assert form.profile().ksic_code == "C28202"
+    assert form.profile().sector == "이차전지 양극재 제조"  # the typed sector stays
+    for wrong in ("A28202", "99999", "C2820"):  # another section's letter, no such subclass, too short
+        form = _form(ksic_code=wrong)
+        assert not form.is_valid()
+        assert f"KSIC 코드 '{wrong}'을(를) 찾을 수 없습니다" in form.errors["ksic_code"][0]
+
+
+def test_a_ksic_code_typed_as_the_sector_searches_by_its_name():
+    form = _form(sector="c28202")
+    assert form.is_valid(), form.errors
+    profile = form.profile()
+    assert (profile.sector, profile.ksic_code) == ("운송장비용 이차전지 제조업", "C28202")
+    unknown = _form(sector="C99999")
+    assert not unknown.is_valid() and "KSIC 코드 'C99999'" in unknown.errors["sector"][0]

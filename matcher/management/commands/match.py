@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from matcher.engine.ksic import find_subclass
 from matcher.engine.regions import default_gazetteer
 from matcher.services.matching import FirmProfile, match_firm
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--firm-type", default="")
         parser.add_argument("--years", type=float, default=None)
         parser.add_argument("--employees", type=int, default=None, help="상시근로자 수")
+        parser.add_argument("--ksic", default="", help="KSIC 11 subclass code: 'C28202' or '28202'")
         parser.add_argument("--description", default="")
         parser.add_argument("--top", type=int, default=10)
         parser.add_argument("--json", action="store_true")
@@ -23,6 +25,8 @@ class Command(BaseCommand):
         location = default_gazetteer().resolve(options["region"])
         if location is None:
             raise CommandError(f"unknown or ambiguous region: {options['region']!r}")
+        if options["ksic"] and find_subclass(options["ksic"]) is None:
+            raise CommandError(f"unknown KSIC subclass code: {options['ksic']!r}")
         if options["employees"] is not None and options["employees"] < 0:
             raise CommandError(f"--employees must be 0 or more, not {options['employees']}")
         profile = FirmProfile(
@@ -31,6 +35,7 @@ class Command(BaseCommand):
             firm_type=options["firm_type"],
             years=options["years"],
             employees=options["employees"],
+            ksic_code=options["ksic"],
             description=options["description"],
             location_label=location.label,
             site=location.site,

@@ -57,6 +57,31 @@ def test_match_command_takes_a_headcount(programs, capsys):
         call_command("match", "--sector", "배터리", "--region", "경북 구미시", "--employees", "-1")
 
 
+def test_match_command_takes_a_ksic_code(programs, capsys):
+    Program.objects.create(
+        source_id="PBLN_5",
+        title="이차전지 부품 기업 지원",
+        summary="이차전지 부품 기업 지원",
+        nationwide=True,
+        search_terms=analyze_to_string("이차전지 부품 기업 지원"),
+        status=Program.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    reset_cache()
+
+    def rows(*extra: str) -> dict[str, dict]:
+        call_command("match", "--sector", "관광", "--region", "경북 구미시", "--json", *extra)
+        return {row["source_id"]: row for row in json.loads(capsys.readouterr().out)}
+
+    before = rows()["PBLN_5"]
+    assert "이차" not in before["reasons"]["matched_terms"]
+    # The subclass name ('운송장비용 이차전지 제조업') joins the query: the battery program is found by it.
+    after = rows("--ksic", "28202")["PBLN_5"]
+    assert "이차" in after["reasons"]["matched_terms"] and after["score"] > before["score"]
+    with pytest.raises(CommandError, match="unknown KSIC subclass code"):
+        call_command("match", "--sector", "관광", "--region", "경북 구미시", "--ksic", "99999")
+
+
 def test_evaluate_command_on_tiny_qrels(programs, tmp_path, capsys):
     firms = [
         {
