@@ -314,6 +314,22 @@ class Gazetteer:
         named = self._city_by_name.get(word, [])
         return named or [(s, c, c) for s, c in self._city_by_stem.get(word, [])]
 
+    def site_city(self, key: str, sido: str) -> Region | None:
+        """The city of ``sido`` an industrial complex's own name (a ``site_key``) names: a city
+        ('광양' → 광양시) or, failing that, one 읍면동 ('석문' → 석문면, 당진시); None when neither is
+        unique."""
+        stem = re.sub(r"\d+$", "", key or "")
+        if len(stem) < 2:
+            return None
+        cities = {c for s, c in self._city_by_stem.get(stem, []) if s == sido}
+        if not cities:
+            cities = {
+                city
+                for city, towns in self.towns.get(sido, {}).items()
+                if any(town[:-1] == stem and town[-1] in "읍면동" for town in towns)
+            }
+        return Region(sido, cities.pop()) if len(cities) == 1 else None
+
     def city_candidates(self, name: str) -> list[Region]:
         """All regions a 시군구 name or bare stem may mean ('중구' → six cities' 중구)."""
         hits = {Region(sido, city) for sido, city, _ in self._city_by_name.get(name, [])}

@@ -214,7 +214,11 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     applicant_lines, other_lines = _applicants_block(summary_source)
     employees_min = employees_minimum([target, *applicant_lines], evidence=evidence)
     # Without an applicants' block (full texts, 통합공고 rows) any line may say who may apply.
-    sites = site_limits([target, *(applicant_lines or other_lines)], evidence=evidence)
+    if applicant_lines:
+        sites = site_limits([target, *applicant_lines], evidence=evidence, block=applicant_lines)
+    else:  # full texts and 통합공고 rows have no applicants' block: any line may say who may apply
+        sites = site_limits([target, *other_lines], evidence=evidence)
+    regions = _narrow_to_sites(gaz, regions, sites, evidence=evidence)
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
     # Kinds of support (fields.py cue phrases) from what is offered: the title, a 'support' field and the
@@ -525,15 +529,26 @@ _SITE_LIMIT_CUE = re.compile(
     _SITE_BLOCKS + r"\s?\)?\s?(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장))"
 )
 _SITE_LIST_GLUE = re.compile(_SITE_BLOCKS + r"\s?(?:,|ㆍ|·|및|와|과)\s?")
+# An applicants' line naming firms by region or industry, with no site ('☞ 충남지역 내 자동차 … 관련 기업'):
+# beside it, a complex's line ('- 석문국가산업단지 입주기업') is another group that may apply, not a limit.
+_SITE_AREA = re.compile(r"단지|지구|산단|공단|클러스터|특구|캠퍼스")
+_NAMES_FIRMS = re.compile(r"기업|업체|사업자|소상공인|법인")
 
 
-def site_limits(lines: list[str], *, evidence: dict[str, list[str]]) -> list[str]:
+def site_limits(
+    lines: list[str], *, evidence: dict[str, list[str]], block: list[str] | None = None
+) -> list[str]:
     """The industrial complexes applicants must be in ('☞ 광양국가산단 입주기업' → ['광양국가산단']).
 
     A list that also names a complex only by its kind ('대전산단 및 연계산단 소재') says no exact limit,
-    and neither does a sentence about bonus points or relocation.
+    and neither does a sentence about bonus points or relocation, nor a complex's line in an
+    applicants' ``block`` that also admits firms anywhere in a region ('☞ 충남지역 내 … 기업' beside
+    '- 석문국가산업단지 입주기업').
     """
     for line in lines:
+        others = [o for o in block or [] if o is not line and o.strip()]
+        if any(_NAMES_FIRMS.search(o) and not _SITE_AREA.search(o) for o in others):
+            continue
         if not line or _NOT_A_LIMIT.search(line):
             continue
         sites = list(_SITE_NAME.finditer(line))
@@ -549,6 +564,20 @@ def site_limits(lines: list[str], *, evidence: dict[str, list[str]]) -> list[str
                 evidence["site_limits"] = [line.strip()]
                 return names
     return []
+
+
+def _narrow_to_sites(
+    gaz: Gazetteer, regions: list[Region], sites: list[str], *, evidence: dict[str, list[str]]
+) -> list[Region]:
+    """A 시도 program limited to complexes whose cities are known ('석문국가산업단지' in 당진시) is for
+    those cities; any complex of unknown city ('새만금산단') keeps the 시도."""
+    if not sites or len(regions) != 1 or regions[0].sigungu:
+        return regions
+    cities = [gaz.site_city(site_key(site) or "", regions[0].sido) for site in sites]
+    if None in cities:
+        return regions
+    evidence.setdefault("regions", []).extend(evidence.get("site_limits", []))
+    return _dedupe([city for city in cities if city is not None])
 
 
 def _applicants_block(summary: str) -> tuple[list[str], list[str]]:

@@ -220,3 +220,32 @@ def test_which_lines_limit_applicants_to_complexes(line, sites):
         bizinfo("기업지원 사업 공고", "산업통상부", f"<p>{line}</p><p>☞ 컨설팅 지원</p>")
     )
     assert program.site_limits == sites
+
+
+def test_a_complex_named_after_its_town_narrows_the_region_to_that_town_city():
+    program = extract_notice_program(
+        bizinfo(
+            "[충남] 기업지원프로그램 참여기업 모집",
+            "충청남도",
+            "<p>☞ 석문국가산업단지 입주기업</p><p>☞ 교육 지원</p>",
+        )
+    )
+    assert program.regions == [Region("충청남도", "당진시")]  # 석문면 is in 당진시
+    assert program.site_limits == ["석문국가산업단지"]
+
+
+def test_a_complex_beside_a_regional_group_of_applicants_is_an_alternative_not_a_limit():
+    body = (
+        "<p>☞ 충남지역 내 자동차, 신소재, 화학, 철강 관련 기업</p><p>- 석문국가산업단지 입주기업</p>"
+        "<p>☞ 기업 맞춤형 교육 지원</p>"
+    )
+    program = extract_notice_program(bizinfo("[충남] 산학융합지구 기업지원프로그램", "충청남도", body))
+    assert program.site_limits == [] and program.regions == [Region("충청남도")]
+    # A line that lists the complexes an area is made of still limits applicants to them.
+    body = (
+        "<p>☞ 새만금 에너지산업융복합단지 내 에너지 관련 기업</p>"
+        "<p>- 군산2 국가산단, 새만금산단 1ㆍ2ㆍ5ㆍ6 공구 내 본사가 위치한 기업</p><p>☞ 장비 활용 지원</p>"
+    )
+    program = extract_notice_program(bizinfo("[전북] 공동연구장비 활용 지원", "전북특별자치도", body))
+    assert program.site_limits == ["군산2 국가산단", "새만금산단"]
+    assert program.regions == [Region("전북특별자치도")]  # 새만금's city is not one: the 시도 stays

@@ -217,3 +217,11 @@ def test_a_numbered_block_is_part_of_its_complex_but_not_of_another():
 )
 def test_the_complex_a_firm_types_with_its_location(gazetteer, typed, site):
     assert gazetteer.resolve(typed).site == site
+
+
+def test_the_city_of_a_complex_is_its_namesake_city_or_town(gazetteer):
+    assert gazetteer.site_city("광양", "전라남도") == Region("전라남도", "광양시")
+    assert gazetteer.site_city("군산2", "전북특별자치도") == Region("전북특별자치도", "군산시")
+    assert gazetteer.site_city("석문", "충청남도") == Region("충청남도", "당진시")  # 석문면
+    assert gazetteer.site_city("새만금", "전북특별자치도") is None  # no city or town of that name
+    assert gazetteer.site_city("중앙", "서울특별시") is None  # 중앙동 in several 구: not one city
