@@ -533,6 +533,10 @@ _SITE_LIST_GLUE = re.compile(_SITE_BLOCKS + r"\s?(?:,|ㆍ|·|및|와|과)\s?")
 # beside it, a complex's line ('- 석문국가산업단지 입주기업') is another group that may apply, not a limit.
 _SITE_AREA = re.compile(r"단지|지구|산단|공단|클러스터|특구|캠퍼스")
 _NAMES_FIRMS = re.compile(r"기업|업체|사업자|소상공인|법인")
+# Another group of firms joined to the complex's ('구미시 소재 중소기업 및 구미국가산업단지 입주기업',
+# '… 입주기업 또는 구미시 소재 기업'): either may apply.
+_OTHER_FIRMS_BEFORE = re.compile(r"(?:기업|업체|사업자|소상공인|법인)\s?(?:및|또는|혹은|,|/)\s?$")
+_OTHER_FIRMS_AFTER = re.compile(r"\s?(?:및|또는|혹은|,|/)\s?[^,()]{0,30}?(?:기업|업체|사업자|소상공인|법인)")
 
 
 def site_limits(
@@ -553,14 +557,19 @@ def site_limits(
             continue
         sites = list(_SITE_NAME.finditer(line))
         for index, site in enumerate(sites):
-            if not _SITE_LIMIT_CUE.match(line, site.end()):
+            cue = _SITE_LIMIT_CUE.match(line, site.end())
+            if cue is None:
                 continue
             group = [site]
             while index > 0 and _SITE_LIST_GLUE.fullmatch(line, sites[index - 1].end(), group[0].start()):
                 index -= 1
                 group.insert(0, sites[index])
             names = [" ".join(match.group(0).split()) for match in group]
-            if all(site_key(name) for name in names):
+            firms = _NAMES_FIRMS.search(line, cue.end())
+            alternative = _OTHER_FIRMS_BEFORE.search(line, 0, group[0].start()) or (
+                firms is not None and _OTHER_FIRMS_AFTER.match(line, firms.end())
+            )
+            if all(site_key(name) for name in names) and not alternative:
                 evidence["site_limits"] = [line.strip()]
                 return names
     return []

@@ -213,6 +213,10 @@ def test_an_industrial_complex_limit_narrows_the_region_and_is_kept():
         ("☞ 남동공단 입주기업 우대 가점 부여", []),
         ("☞ 소상공인시장진흥공단 소재 기업", []),
         ("☞ 「광양국가산단 통합관제센터 구축사업」과 관련하여 IoT기반 입주기업 화재감시 시스템 보급", []),
+        # Another group of firms joined to the complex's: either may apply.
+        ("☞ 구미국가산업단지 입주기업 및 구미시 소재 중소기업", []),
+        ("☞ 구미시 소재 중소기업 또는 구미국가산업단지 입주기업", []),
+        ("☞ 센텀시티 일반산업단지 소재 ICT 관련 기업(본사 기준 법인사업자)", ["센텀시티 일반산업단지"]),
     ],
 )
 def test_which_lines_limit_applicants_to_complexes(line, sites):
