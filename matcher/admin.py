@@ -1,6 +1,7 @@
 """Django admin for the raw records (staff pages under /staff/ are the everyday workspace)."""
 
 from django.contrib import admin
+from django.db import models
 
 from matcher.models import (
     AlertDelivery,
@@ -67,6 +68,8 @@ class ProgramAdmin(admin.ModelAdmin):
     raw_id_fields = ["announcement"]
     readonly_fields = ["status", "search_terms", "created_at", "updated_at", "published_at"]
     actions = None  # no bulk delete that would skip the audit trail
+    # Links typed without a scheme are https, as on the staff edit form (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj: Program, form, change: bool) -> None:
         if not change or SEARCH_FIELDS & set(form.changed_data):
