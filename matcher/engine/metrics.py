@@ -2,7 +2,9 @@
 
 NDCG@k with gain = grade and ideal = the firm's judged grades sorted; P@k = share of
 the top k with grade ≥ 2; recall@k of grade-3 programs; the share of top-k results whose
-regions do not contain the firm's region (qrels-free). Unjudged results count as grade 0.
+regions do not contain the firm's region (qrels-free). Unjudged results count as grade 0; the share of
+them in the top k is reported too, since pooled judgements under-count a ranker that finds programs the
+pool missed.
 """
 
 from __future__ import annotations
@@ -41,6 +43,13 @@ def ineligible_rate(ranked: Sequence[str], admits: Callable[[str], bool], k: int
     return sum(1 for uid in top if not admits(uid)) / len(top)
 
 
+def unjudged_rate(ranked: Sequence[str], judged: Mapping[str, int], k: int = 10) -> float:
+    top = list(ranked[:k])
+    if not top:
+        return 0.0
+    return sum(1 for uid in top if uid not in judged) / len(top)
+
+
 def summarize(
     runs: Mapping[str, Sequence[str]],
     qrels: Mapping[str, Mapping[str, int]],
@@ -48,7 +57,7 @@ def summarize(
     k: int = 10,
 ) -> dict[str, float]:
     """Mean metrics over the firms in ``qrels``; ``admits(firm_id, uid)`` is the region check."""
-    ndcgs, precisions, recalls, inelig = [], [], [], []
+    ndcgs, precisions, recalls, inelig, unjudged = [], [], [], [], []
     for firm_id, judged in qrels.items():
         ranked = list(runs.get(firm_id, []))
         ndcgs.append(ndcg_at(ranked, judged, k))
@@ -57,10 +66,12 @@ def summarize(
         if recall is not None:
             recalls.append(recall)
         inelig.append(ineligible_rate(ranked, lambda uid, f=firm_id: admits(f, uid), k))
+        unjudged.append(unjudged_rate(ranked, judged, k))
     return {
         f"ndcg@{k}": mean(ndcgs) if ndcgs else 0.0,
         f"p@{k}": mean(precisions) if precisions else 0.0,
         f"recall@{2 * k}": mean(recalls) if recalls else 0.0,
         f"ineligible@{k}": mean(inelig) if inelig else 0.0,
+        f"unjudged@{k}": mean(unjudged) if unjudged else 0.0,
         "firms": float(len(ndcgs)),
     }

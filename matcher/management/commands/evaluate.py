@@ -52,7 +52,7 @@ class Command(BaseCommand):
             f"corpus: {int(corpus['programs'])} published programs, "
             f"{int(corpus['mapped_to_qrels'])} mapped to judged uids, model v{int(corpus['model_version'])}"
         )
-        keys = [f"ndcg@{k}", f"p@{k}", f"recall@{2 * k}", f"ineligible@{k}"]
+        keys = [f"ndcg@{k}", f"p@{k}", f"recall@{2 * k}", f"ineligible@{k}", f"unjudged@{k}"]
         self.stdout.write(f"{'':15}" + "".join(f"{key:>15}" for key in keys))
         for name, figures in result.items():
             self.stdout.write(f"{name:15}" + "".join(f"{figures[key]:>15.3f}" for key in keys))

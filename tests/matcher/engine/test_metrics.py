@@ -24,3 +24,4 @@ def test_precision_recall_and_summary():
     assert figures["ndcg@10"] == pytest.approx(1.0)
     assert figures["recall@20"] == pytest.approx(1.0)
     assert figures["ineligible@10"] == pytest.approx(0.25)  # F1: 0/3, F2: 1/2
+    assert figures["unjudged@10"] == pytest.approx(0.25)  # F1: 0/3 unjudged, F2: 'y' of 2
