@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from matcher.engine.regions import Location, Region
 from matcher.models import AlertDelivery, FirmType, Program, SavedProfile
-from matcher.services.matching import FirmProfile, match_firm
+from matcher.services.matching import FirmProfile, ProgramMatch, match_firm
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +115,9 @@ def _firm_profile(profile: SavedProfile) -> FirmProfile:
     )
 
 
-def new_programs_for(profile: SavedProfile) -> list[Program]:
-    """Matching programs published since the profile was confirmed and not yet sent to it."""
+def new_matches_for(profile: SavedProfile) -> list[ProgramMatch]:
+    """Matching programs published since the profile was confirmed and not yet sent to it, with the
+    reasons they match."""
     results = match_firm(profile=_firm_profile(profile), limit=MATCH_DEPTH)
     delivered = set(AlertDelivery.objects.filter(profile=profile).values_list("program_id", flat=True))
     fresh = []
@@ -128,7 +129,7 @@ def new_programs_for(profile: SavedProfile) -> list[Program]:
             continue  # a guide to a scheme: nothing to apply for, so not a new program to announce
         if program.published_at is None or program.published_at < profile.confirmed_at:
             continue
-        fresh.append(program)
+        fresh.append(match)
     return fresh[:DIGEST_MAX_PROGRAMS]
 
 
@@ -159,24 +160,24 @@ def send_alert_digests(*, now: dt.datetime | None = None) -> DigestReport:
 
 
 def _send_digest(profile: SavedProfile, *, now: dt.datetime) -> int:
-    programs = new_programs_for(profile)
-    if not programs:
+    matches = new_matches_for(profile)
+    if not matches:
         return 0
     with transaction.atomic():
         claimed = []
-        for program in programs:
+        for match in matches:
             # The unique (profile, program) row is the claim: a concurrent run skips what we took.
             try:
                 with transaction.atomic():
-                    AlertDelivery.objects.create(profile=profile, program=program)
+                    AlertDelivery.objects.create(profile=profile, program=match.program)
             except IntegrityError:
                 continue
-            claimed.append(program)
+            claimed.append(match)
         if not claimed:
             return 0
         context = {
             "profile": profile,
-            "programs": claimed,
+            "matches": claimed,
             "site_url": settings.SITE_URL.rstrip("/"),
             "unsubscribe_url": _absolute(reverse("alerts:unsubscribe", args=[profile.unsubscribe_token])),
         }

@@ -184,4 +184,9 @@ def test_a_saved_complex_decides_a_complex_limit(editor, django_capture_on_commi
 
     assert send_alert_digests().programs_sent == 1
     assert [m.to for m in mail.outbox] == [["in@example.kr"]]
-    assert limited.title in mail.outbox[0].body
+    body = mail.outbox[0].body
+    assert limited.title in body
+    # Why it matches, and where to read more on the site.
+    assert "신청 자격: 경상북도 구미시 소재 중소기업 대상 / 구미국가산업단지 입주 기업 대상" in body
+    assert f"자세히 보기: https://grantmatch.example/programs/{limited.pk}/" in body
+    assert "겹치는 말: " in body and "경상북도 구미시 구미5공단 · 이차전지 소재" in body
