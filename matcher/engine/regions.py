@@ -315,19 +315,11 @@ class Gazetteer:
         return named or [(s, c, c) for s, c in self._city_by_stem.get(word, [])]
 
     def site_city(self, key: str, sido: str) -> Region | None:
-        """The city of ``sido`` an industrial complex's own name (a ``site_key``) names: a city
-        ('광양' → 광양시) or, failing that, one 읍면동 ('석문' → 석문면, 당진시); None when neither is
-        unique."""
+        """The city of ``sido`` an industrial complex is named after ('광양' → 광양시, '군산2' → 군산시), or
+        None. A complex named after a 읍면동 is not placed by it: '반월국가산업단지' lies in 안산시, while the
+        반월동 of 경기도 is in 화성시."""
         stem = re.sub(r"\d+$", "", key or "")
-        if len(stem) < 2:
-            return None
-        cities = {c for s, c in self._city_by_stem.get(stem, []) if s == sido}
-        if not cities:
-            cities = {
-                city
-                for city, towns in self.towns.get(sido, {}).items()
-                if any(town[:-1] == stem and town[-1] in "읍면동" for town in towns)
-            }
+        cities = {c for s, c in self._city_by_stem.get(stem, []) if s == sido} if len(stem) >= 2 else set()
         return Region(sido, cities.pop()) if len(cities) == 1 else None
 
     def city_candidates(self, name: str) -> list[Region]:

@@ -226,7 +226,7 @@ def test_which_lines_limit_applicants_to_complexes(line, sites):
     assert program.site_limits == sites
 
 
-def test_a_complex_named_after_its_town_narrows_the_region_to_that_town_city():
+def test_a_complex_not_named_after_a_city_keeps_the_sido():
     program = extract_notice_program(
         bizinfo(
             "[충남] 기업지원프로그램 참여기업 모집",
@@ -234,7 +234,7 @@ def test_a_complex_named_after_its_town_narrows_the_region_to_that_town_city():
             "<p>☞ 석문국가산업단지 입주기업</p><p>☞ 교육 지원</p>",
         )
     )
-    assert program.regions == [Region("충청남도", "당진시")]  # 석문면 is in 당진시
+    assert program.regions == [Region("충청남도")]  # its city is not in its name: not guessed
     assert program.site_limits == ["석문국가산업단지"]
 
 

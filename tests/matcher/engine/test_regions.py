@@ -222,6 +222,8 @@ def test_the_complex_a_firm_types_with_its_location(gazetteer, typed, site):
 def test_the_city_of_a_complex_is_its_namesake_city_or_town(gazetteer):
     assert gazetteer.site_city("광양", "전라남도") == Region("전라남도", "광양시")
     assert gazetteer.site_city("군산2", "전북특별자치도") == Region("전북특별자치도", "군산시")
-    assert gazetteer.site_city("석문", "충청남도") == Region("충청남도", "당진시")  # 석문면
+    # Not by a 읍면동 of its name: 반월국가산업단지 is in 안산시, the 반월동 of 경기도 in 화성시.
+    assert gazetteer.site_city("반월", "경기도") is None
+    assert gazetteer.site_city("석문", "충청남도") is None
     assert gazetteer.site_city("새만금", "전북특별자치도") is None  # no city or town of that name
     assert gazetteer.site_city("중앙", "서울특별시") is None  # 중앙동 in several 구: not one city
