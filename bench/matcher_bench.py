@@ -13,12 +13,12 @@ import random
 import resource
 import sys
 import time
+from dataclasses import replace
 
 import numpy as np
 
 from bench.dev_eval import dev_firm_query, load_docs
 from bench.devcorpus import SAMPLES
-from matcher.engine.eligibility import FirmFacts
 from matcher.engine.ranking import MatcherIndex, ProgramDoc, Query
 from matcher.engine.regions import default_gazetteer
 from matcher.engine.text import split_sentences
@@ -67,7 +67,7 @@ def queries_for_bench() -> list[Query]:
             sido = rng.choice(gaz.sidos)
             cities = gaz.cities(sido)
             region = q.firm.region.__class__(sido, rng.choice(cities) if cities else None)
-            firm = FirmFacts(region, q.firm.firm_type, q.firm.years, q.firm.employees)
+            firm = replace(q.firm, region=region)
             extra.append(Query(q.terms, q.text, firm))
     return queries + extra
 

@@ -41,6 +41,11 @@ _UNKNOWN_KSIC = _(
 _MARKUP = re.compile(r"[<>]|javascript:", re.IGNORECASE)
 
 
+def _full_code(subclass: dict[str, str]) -> str:
+    """'C28202': the section letter with the subclass digits, however the owner typed the code."""
+    return subclass["section_code"] + subclass["subclass_code"]
+
+
 def _no_markup(value: str) -> None:
     if _MARKUP.search(value or ""):
         raise forms.ValidationError(_("< > 기호나 스크립트는 입력할 수 없습니다. 글자로만 적어 주세요."))
@@ -159,7 +164,7 @@ class MatchForm(forms.Form):
         subclass = find_subclass(value)
         if subclass is None:
             raise forms.ValidationError(_UNKNOWN_KSIC % {"code": value})
-        return subclass["section_code"] + subclass["subclass_code"]
+        return _full_code(subclass)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -171,9 +176,7 @@ class MatchForm(forms.Form):
                 self.add_error("sector", _UNKNOWN_KSIC % {"code": sector})
             else:
                 data["sector"] = subclass["subclass_name"]
-                data["ksic_code"] = (
-                    data.get("ksic_code") or subclass["section_code"] + subclass["subclass_code"]
-                )
+                data["ksic_code"] = data.get("ksic_code") or _full_code(subclass)
         if self.has_error("location") or self.has_error("sido"):
             return data
         try:

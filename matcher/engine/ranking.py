@@ -222,12 +222,12 @@ class MatcherIndex:
         return scores
 
     def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
-        """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions."""
-        region_decisions = [decide(g, FirmFacts(firm.region, site=firm.site)) for g in self.region_groups]
-        type_decisions = [
-            decide(g, FirmFacts(firm.region, firm.firm_type, firm.years, employees=firm.employees))
-            for g in self.type_groups
-        ]
+        """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions.
+
+        The whole firm goes to both groups: a region group states no type limit and a type group no
+        region, so each decides only its own part, and a fact added to ``FirmFacts`` reaches both."""
+        region_decisions = [decide(g, firm) for g in self.region_groups]
+        type_decisions = [decide(g, firm) for g in self.type_groups]
         region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)
         region_level = np.array([d.region_level / 2 for d in region_decisions], dtype=np.float32)
         type_ok = np.array([d.eligible for d in type_decisions], dtype=bool)

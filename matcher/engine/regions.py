@@ -319,8 +319,8 @@ class Gazetteer:
         None. A complex named after a 읍면동 is not placed by it: '반월국가산업단지' lies in 안산시, while the
         반월동 of 경기도 is in 화성시."""
         stem = re.sub(r"\d+$", "", key or "")
-        cities = {c for s, c in self._city_by_stem.get(stem, []) if s == sido} if len(stem) >= 2 else set()
-        return Region(sido, cities.pop()) if len(cities) == 1 else None
+        cities = [r for r in self.city_candidates(stem) if r.sido == sido] if len(stem) >= 2 else []
+        return cities[0] if len(cities) == 1 else None
 
     def city_candidates(self, name: str) -> list[Region]:
         """All regions a 시군구 name or bare stem may mean ('중구' → six cities' 중구)."""

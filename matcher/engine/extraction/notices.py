@@ -213,7 +213,6 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     summary_source = "\n".join(body_parts) if body_parts else body
     applicant_lines, other_lines = _applicants_block(summary_source)
     employees_min = employees_minimum([target, *applicant_lines], evidence=evidence)
-    # Without an applicants' block (full texts, 통합공고 rows) any line may say who may apply.
     if applicant_lines:
         sites = site_limits([target, *applicant_lines], evidence=evidence, block=applicant_lines)
     else:  # full texts and 통합공고 rows have no applicants' block: any line may say who may apply
