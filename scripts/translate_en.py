@@ -238,6 +238,16 @@ EN = {
     "알림이 해지되었습니다": "You are unsubscribed",
     "더 이상 알림 메일을 보내지 않습니다.": "We will not send you alert emails any more.",
     "이메일": "Email",
+    "이메일 주소": "Email address",
+    "알림을 받을 이메일 주소를 입력해 주세요.": "Enter the email address for the alerts.",
+    "이메일 주소가 올바르지 않습니다. 예: name@example.kr": "This email address is not valid. For example: name@example.kr",
+    "이메일 주소가 너무 깁니다.": "This email address is too long.",
+    "알림을 걸 검색 조건에 문제가 있습니다.": "The search for this alert has a problem.",
+    "검색 화면에서 조건을 다시 입력해 찾은 뒤, 결과 아래에서 알림을 신청해 주세요.": "Search again, then subscribe below the results.",
+    "검색 화면으로 가기": "Go to the search",
+    "아래 조건에 맞는 새 지원사업이 게시되면 이메일로 알려 드립니다.": "We will email you when a new program matching this search is published.",
+    "%(years)s년": "%(years)s years",
+    "%(count)s명": "%(count)s",
     "지역을 알 수 없습니다. 검색 화면에서 위치를 다시 입력해 주세요.": (
         "The location is unknown. Enter it again on the search page."
     ),

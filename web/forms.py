@@ -227,3 +227,62 @@ class MatchForm(forms.Form):
         """The 시군구 of the chosen 시도 (for the select); empty when none is chosen."""
         sido = self.chosen_sido()
         return sigungu_choices(sido=sido) if sido in sido_choices() else []
+
+
+# The search an alert keeps. The results page sends it along as hidden fields (alerts/_subscribe_form.html).
+ALERT_SEARCH_FIELDS = (
+    "sector",
+    "location",
+    "sido",
+    "sigungu",
+    "firm_type",
+    "years",
+    "employees",
+    "ksic_code",
+    "description",
+)
+
+
+class AlertSubscribeForm(forms.Form):
+    """An email alert for a search. Only the address is typed; the search itself is checked by the
+    search form, so an alert holds only a search the results page accepts, with the same messages."""
+
+    email = forms.EmailField(
+        label=_("이메일 주소"),
+        max_length=254,
+        error_messages={
+            "required": _("알림을 받을 이메일 주소를 입력해 주세요."),
+            "invalid": _("이메일 주소가 올바르지 않습니다. 예: name@example.kr"),
+            "max_length": _("이메일 주소가 너무 깁니다."),
+        },
+    )
+
+    def __init__(self, data=None, *, search_data=None, **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        source = search_data if search_data is not None else data
+        self.search_params = {name: str((source or {}).get(name, "") or "") for name in ALERT_SEARCH_FIELDS}
+        self.search = MatchForm(self.search_params)
+
+    def is_valid(self) -> bool:
+        search_ok = self.search.is_valid()  # both always run, so the page shows every message at once
+        return super().is_valid() and search_ok
+
+    def search_errors(self) -> list[str]:
+        """'업종: 업종을 입력해 주세요…' for each problem with the search the alert would keep."""
+        if self.search.is_valid():
+            return []
+        messages = [
+            f"{self.search[name].label}: {error}"
+            for name in self.search.errors
+            if name != "__all__"
+            for error in self.search.errors[name]
+        ]
+        return messages + list(self.search.non_field_errors())
+
+    def profile(self) -> FirmProfile:
+        return self.search.profile()
+
+    def place(self) -> str:
+        """The industrial complex typed with the location ('광양국가산단'), kept for the digests."""
+        location = self.search.resolved_location
+        return ((location.place if location else "") or "")[:100]

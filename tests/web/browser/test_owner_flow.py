@@ -247,3 +247,39 @@ def test_text_contrast_is_at_least_4_5(live_server, programs, desktop):
     pale = "<p class=pale style=color:#aaa>x</p>"
     page.evaluate(f"document.querySelector('main').insertAdjacentHTML('beforeend', '{pale}')")
     assert page.evaluate(CONTRAST_JS) == ["P.pale: 2.32"]
+
+
+def test_owner_subscribes_to_alerts_for_a_search(
+    live_server, programs, desktop, phone, screenshot_dir, settings
+):
+    from django.core import mail
+
+    from matcher.models import SavedProfile
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    page = desktop
+    page.goto(f"{live_server.url}/results/?sector={SECTOR}&sido=경상북도&sigungu=구미시&years=3")
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    email = page.get_by_label("이메일 주소")
+    email.fill("owner@")  # a slip: the server answers in Korean and keeps the search
+    page.get_by_role("button", name="알림 신청").click()
+    page.get_by_role("heading", name="지원사업 알림 신청").wait_for()
+    assert "이메일 주소가 올바르지 않습니다" in page.locator("[role=alert]").inner_text()
+    assert "경상북도 구미시" in page.locator("dl.facts").inner_text()
+    assert page.get_by_label("이메일 주소").get_attribute("aria-invalid") == "true"
+    page.screenshot(path=screenshot_dir / "alert-bad-email.png", full_page=True)
+    page.get_by_label("이메일 주소").fill("owner@example.kr")
+    page.get_by_role("button", name="알림 신청").click()
+    page.get_by_role("heading", name="확인 메일을 보냈습니다").wait_for()
+    profile = SavedProfile.objects.get()
+    assert (profile.email, profile.sector, profile.sigungu, profile.years) == (
+        "owner@example.kr",
+        SECTOR,
+        "구미시",
+        3,
+    )
+    assert len(mail.outbox) == 1 and profile.confirmed_at is None  # alerts start once the link is followed
+
+    phone.goto(f"{live_server.url}/results/?sector={SECTOR}&sido=경상북도&sigungu=구미시")
+    phone.get_by_label("이메일 주소").wait_for(timeout=FIRST_RESULTS_MS)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390

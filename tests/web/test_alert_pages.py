@@ -99,9 +99,45 @@ def test_bad_links_and_bad_input(client):
         reverse("alerts:subscribe"), {"email": "x@example.kr", "sector": "s", "location": "?"}
     )
     assert response.status_code == 400
-    assert "지역을 알 수 없습니다" in response.content.decode()
+    page = response.content.decode()
+    assert "주소로 입력: ‘?’에서 지역을 찾지 못했습니다" in page  # the search form's own label and message
+    assert 'href="/"' in page  # back to the search, since the alert cannot be fixed here
     assert not SavedProfile.objects.exists()
     assert mail.outbox == []
+
+
+def test_a_bad_address_is_asked_again_with_the_search_kept(client):
+    search = {"sector": "이차전지 소재", "location": "경북 구미시", "years": "3", "firm_type": "중소기업"}
+    response = client.post(reverse("alerts:subscribe"), {**search, "email": "owner@"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "이메일 주소가 올바르지 않습니다" in page
+    assert 'value="owner@"' in page  # what was typed comes back to be corrected
+    assert "경상북도 구미시" in page and "3년" in page  # the search the alert will keep, in words
+    assert 'name="sector" value="이차전지 소재"' in page and 'name="years" value="3"' in page
+    # No form field name leaks onto the Korean page.
+    assert not any(name in page for name in ("Sector:", "Ksic code", "Firm type", "Employees:"))
+    assert (
+        client.post(reverse("alerts:subscribe"), {**search, "email": "owner@example.kr"}).status_code == 200
+    )
+    profile = SavedProfile.objects.get()
+    assert (profile.sector, profile.sigungu, profile.years, profile.firm_type) == (
+        "이차전지 소재",
+        "구미시",
+        3,
+        "중소기업",
+    )
+
+
+def test_the_subscribe_page_opened_by_link_shows_the_search_or_says_what_is_missing(client):
+    shown = client.get(
+        reverse("alerts:subscribe"), {"sector": "한식 음식점", "sido": "서울특별시", "sigungu": "관악구"}
+    )
+    assert shown.status_code == 200
+    assert "서울특별시 관악구" in shown.content.decode() and 'id="alert-email"' in shown.content.decode()
+    empty = client.get(reverse("alerts:subscribe")).content.decode()
+    assert "업종을 입력해 주세요" in empty and "소재지를 선택하거나 주소를 입력해 주세요" in empty
+    assert 'id="alert-email"' not in empty  # nothing to subscribe to yet
 
 
 def test_subscriptions_are_capped_per_client(client):
