@@ -119,7 +119,6 @@ EN = {
     "마감 임박순": "Closing soonest first",
     "마감일 미정": "no deadline set",
     "접수 중이면서 마감일이 정해진 사업이 없습니다": "No open program with a set deadline",
-    "추천순으로 모두 보기": "See all, best fit first",
     "목록에 있는 정렬 방법을 선택해 주세요.": "Choose an order from the list.",
     "본문으로 건너뛰기": "Skip to content",
     "지원사업 찾기": "Find programs",
@@ -204,9 +203,6 @@ EN = {
     "업종을 다른 말로 적어 보세요. 예: ‘양극재’ 대신 ‘이차전지’, ‘카페’ 대신 ‘음식점’.": (
         "Try other words for your industry, e.g. ‘이차전지’ instead of ‘양극재’, ‘음식점’ instead of ‘카페’."
     ),
-    "지원 유형·접수 중·정렬 필터를 모두 해제하고 다시 찾기": (
-        "Search again without the support-type, open-only and order settings"
-    ),
     "%(page)s / %(pages)s 페이지 · 접수 중이고 마감일이 있는 사업 가운데 업종과 잘 맞는 %(closing_pool)s건까지를 마감이 가까운 순으로 보여 줍니다.": (
         "Page %(page)s of %(pages)s · up to %(closing_pool)s well-fitting programs that are open and state a deadline, the nearest deadline first."
     ),
@@ -239,6 +235,12 @@ EN = {
     "더 이상 알림 메일을 보내지 않습니다.": "We will not send you alert emails any more.",
     "이메일": "Email",
     "이메일 주소": "Email address",
+    "고른 조건에 맞는 사업이 없습니다": "No program meets the filters you chose",
+    "지원 유형·접수 중·정렬 조건을 빼면 업종과 소재지에 맞는 사업이 %(total)s건 있습니다.": (
+        "Without the support type, open-now and order filters, %(total)s program fits your industry and location.",
+        "Without the support type, open-now and order filters, %(total)s programs fit your industry and location.",
+    ),
+    "조건을 빼고 %(total)s건 보기": ("Show it without the filters", "Show all %(total)s without the filters"),
     "알림을 받을 이메일 주소를 입력해 주세요.": "Enter the email address for the alerts.",
     "이메일 주소가 올바르지 않습니다. 예: name@example.kr": "This email address is not valid. For example: name@example.kr",
     "이메일 주소가 너무 깁니다.": "This email address is too long.",

@@ -151,6 +151,16 @@ def match_firm(
     return MatchResults(items=items, total=max(total, len(items)), model_version=version)
 
 
+def unfiltered_total(*, profile: FirmProfile) -> int:
+    """How many programs fit the firm with no kind, openness or sort filter: what an empty filtered page
+    tells the owner they would find by clearing the filters. Not logged: it is not a search of its own."""
+    index, _ = active_index()
+    if index is None:
+        return 0
+    _, total = index.rank(_profile_query(profile), limit=1)
+    return total
+
+
 def follows_with_local_programs(*, found: MatchResults, filters: MatchFilters, offset: int) -> bool:
     """Whether a search's first page is short enough, and unfiltered, to go on with ``local_programs``.
     A filter narrows on purpose, so it gets no more than it asked for."""

@@ -1,7 +1,8 @@
 import json
 import re
 from datetime import timedelta
-from urllib.parse import urlencode
+from html import unescape
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from django.test import override_settings
@@ -200,9 +201,22 @@ def test_a_short_list_goes_on_with_the_regions_programs_the_words_do_not_reach(c
     assert not _region_section(narrowed.content.decode())
 
 
-def test_empty_state_offers_removing_filters(client, programs):
-    html = _results(client, sector="우주 관광 호텔", sido="경상북도", open_only="on").content.decode()
-    assert "필터를 모두 해제" in html
+def test_an_empty_filtered_page_says_how_many_fit_without_the_filters(client, programs):
+    search = {**GUMI, "years": "3", "firm_type": "중소기업"}
+    unfiltered = _results(client, **search).content.decode()
+    total = int(re.search(r"에 맞는 지원사업 (\d+)건", unfiltered).group(1))
+    html = _results(client, **search, support_type="입주공간", open_only="on").content.decode()
+    assert "고른 조건에 맞는 사업이 없습니다" in html
+    assert f"업종과 소재지에 맞는 사업이 {total}건 있습니다" in html
+    link = re.search(r'href="([^"]*)">조건을 빼고 (\d+)건 보기', html)
+    assert int(link.group(2)) == total
+    # The link keeps the firm (its type and 업력 decide eligibility) and drops only the filters.
+    query = parse_qs(urlparse(unescape(link.group(1))).query)
+    assert query["years"] == ["3"] and query["firm_type"] == ["중소기업"] and query["sigungu"] == ["구미시"]
+    assert "support_type" not in query and "open_only" not in query
+    # When nothing fits even without filters, the page says so and offers no such link.
+    nothing = _results(client, sector="우주 관광 호텔", sido="경상북도", open_only="on").content.decode()
+    assert "맞는 지원사업을 찾지 못했습니다" in nothing and "조건을 빼고" not in nothing
 
 
 def test_filters_support_type_and_open_only(client, programs):
@@ -235,7 +249,7 @@ def test_closing_soon_order_lists_open_programs_by_deadline(client, programs):
     # Nothing open with a deadline: the page says so and offers the same search by fit.
     empty = _results(client, sector="이차전지 수출 판로", sido="서울특별시", sort="closing").content.decode()
     assert "접수 중이면서 마감일이 정해진 사업이 없습니다" in empty
-    assert "sort=" not in re.search(r'href="([^"]*)">추천순으로 모두 보기', empty).group(1)
+    assert "sort=" not in re.search(r'href="([^"]*)">조건을 빼고 \d+건 보기', empty).group(1)
     bad = _results(client, **GUMI, sort="deadline").content.decode()
     assert "목록에 있는 정렬 방법을 선택해 주세요" in bad
 

@@ -11,7 +11,12 @@ from django.views.decorators.http import require_GET
 
 from matcher.engine.ranking import CLOSING_POOL
 from matcher.models import Program
-from matcher.services.matching import follows_with_local_programs, local_programs, match_firm
+from matcher.services.matching import (
+    follows_with_local_programs,
+    local_programs,
+    match_firm,
+    unfiltered_total,
+)
 from matcher.services.programs_public import (
     labelled_evidence,
     published_program,
@@ -47,11 +52,14 @@ def results(request: HttpRequest) -> HttpResponse:
     pages = max(1, -(-found.total // PAGE_SIZE))
     query = request.GET.copy()
     query.pop("page", None)
-    by_fit = query.copy()
-    by_fit.pop("sort", None)
+    unfiltered = query.copy()  # the same firm, every filter cleared
+    for name in ("support_type", "open_only", "sort"):
+        unfiltered.pop(name, None)
     # A short list (few programs meet the owner's words) goes on with their own region's other programs.
     short = follows_with_local_programs(found=found, filters=filters, offset=offset)
     region_programs = local_programs(profile=profile, today=filters.today) if short else []
+    # An empty page because of a filter says how many the owner would find without it.
+    without_filters = unfiltered_total(profile=profile) if filters.narrows and not found.total else None
     context.update(
         results=found,
         profile=profile,
@@ -59,8 +67,9 @@ def results(request: HttpRequest) -> HttpResponse:
         pages=pages,
         first_rank=offset + 1,
         base_query=query.urlencode(),
-        by_fit_query=by_fit.urlencode(),
+        unfiltered_query=unfiltered.urlencode(),
         has_filters=filters.narrows,
+        without_filters=without_filters,
         region_programs=region_programs,
         closing_first=filters.closing_first,
         closing_pool=CLOSING_POOL,
