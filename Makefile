@@ -20,7 +20,7 @@ install: $(STAMP)
 run: export DEBUG ?= 1
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_samples
+	$(BIN)/python manage.py load_samples --all
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 migrate: install
@@ -28,7 +28,7 @@ migrate: install
 
 samples: export DEBUG ?= 1
 samples: install
-	$(BIN)/python manage.py load_samples
+	$(BIN)/python manage.py load_samples --all
 
 worker: install
 	$(BIN)/python -m celery -A web worker -B -l info
@@ -49,6 +49,8 @@ bench: install
 	$(BIN)/python -m bench.run_all
 
 evaluate: export DEBUG ?= 1
+# Its own database and model folder (as bench/devcorpus.py uses): the site's var/ never changes the figures.
+evaluate: export GRANTMATCH_VAR_DIR ?= $(CURDIR)/var/dev-eval
 evaluate: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py evaluate --load-dev-corpus

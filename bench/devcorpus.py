@@ -21,6 +21,17 @@ from matcher.engine.text import html_to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
+# The dev figures come from a database and model folder of their own (``make evaluate`` uses the same),
+# so what ``make run`` loads into var/ for the site never changes them.
+DEV_EVAL_VAR_DIR = ROOT / "var" / "dev-eval"
+
+
+def use_dev_eval_database() -> None:
+    """Point Django at the dev-evaluation folder unless a database or folder was chosen explicitly."""
+    import os
+
+    if not os.environ.get("DATABASE_URL"):
+        os.environ.setdefault("GRANTMATCH_VAR_DIR", str(DEV_EVAL_VAR_DIR))
 
 
 def bizinfo_records(
@@ -154,6 +165,7 @@ def pipeline_docs() -> tuple[list, dict[str, str]]:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
+    use_dev_eval_database()
     django.setup()
     from django.core.management import call_command
 

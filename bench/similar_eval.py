@@ -12,13 +12,14 @@ import json
 import os
 from statistics import mean
 
-from bench.devcorpus import SAMPLES
+from bench.devcorpus import SAMPLES, use_dev_eval_database
 
 
 def main(argv: list[str] | None = None) -> dict:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
+    use_dev_eval_database()
     django.setup()
     from matcher.models import Program
     from matcher.services.evaluation import program_uids

@@ -26,7 +26,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "sample_data"
 # Typical owner searches (dev firms' wording); the loader cycles through them.
 QUERIES = [
     {"sector": "이차전지 양극재 제조", "sido": "경상북도", "sigungu": "구미시"},
@@ -64,71 +63,17 @@ def _env(var_dir: Path) -> dict[str, str]:
 
 
 def load_corpus() -> int:
-    """Runs inside Django (``python -m bench.web_bench load``): the dev corpus as published programs.
-
-    Uses the project's ``load_samples`` command when it exists; otherwise a minimal loader:
-    the Bizinfo dev records (title prefix → region) and the seed articles' programs. Prefers the
-    project's ``load_samples`` command, then the matcher's ``bench.devcorpus`` loader.
-    """
+    """Runs inside Django (``python -m bench.web_bench load``): the dev corpus as published programs,
+    through the project's own ``load_samples`` (its default files), so the page is measured on what
+    ``make evaluate`` scores."""
     import django
 
     django.setup()
-    from django.core.management import call_command, get_commands
+    from django.core.management import call_command
 
     from matcher.models import Program
 
-    if "load_samples" in get_commands():
-        call_command("load_samples")
-        Program.objects.update(status=Program.Status.PUBLISHED)
-        return Program.objects.published().count()
-    try:  # the matcher's development loader (bench/devcorpus.py), when merged
-        from bench.devcorpus import load_into_db
-    except ImportError:
-        load_into_db = None
-    if load_into_db is not None:
-        load_into_db(publish=True)
-        return Program.objects.published().count()
-
-    from matcher.engine.regions import default_gazetteer
-    from matcher.engine.text import html_to_text
-
-    gazetteer = default_gazetteer()
-    rows = []
-    items = json.loads((SAMPLES / "bizinfo" / "bizinfo_api_2024-12_2025-05.json").read_text("utf-8"))
-    for item in items["jsonArray"]:
-        regions, nationwide, _rest = gazetteer.parse_title_prefix(item.get("pblancNm", ""))
-        rows.append(
-            Program(
-                source_id=item["pblancId"],
-                title=item.get("pblancNm", "")[:500],
-                agency=item.get("jrsdInsttNm", "")[:200],
-                operator=item.get("excInsttNm", "")[:200],
-                nationwide=nationwide or not regions,
-                regions=[r.as_dict() for r in regions],
-                support_types=[item["pldirSportRealmLclasCodeNm"]]
-                if item.get("pldirSportRealmLclasCodeNm")
-                else [],
-                summary=html_to_text(item.get("bsnsSumryCn", ""))[:4000],
-                status=Program.Status.PUBLISHED,
-            )
-        )
-    for seed in json.loads((SAMPLES / "eval" / "seed_programs.json").read_text("utf-8")):
-        rows.append(
-            Program(
-                source_id=seed["uid"],
-                title=seed["title"],
-                agency=seed.get("agency") or "",
-                regions=[{"sido": seed["sido"], "sigungu": seed.get("sigungu")}] if seed.get("sido") else [],
-                nationwide=not seed.get("sido"),
-                places=[seed["place"]] if seed.get("place") else [],
-                keywords=seed.get("sectors") or [],
-                budget_krw=seed.get("budget_krw"),
-                period_end_year=seed.get("period_end"),
-                summary=seed.get("summary") or "",
-                status=Program.Status.PUBLISHED,
-            )
-        )
-    Program.objects.bulk_create(rows, ignore_conflicts=True)
+    call_command("load_samples")
     return Program.objects.published().count()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from matcher.models import Program
 from matcher.services.evaluation import evaluate
 
 EVAL = Path(settings.BASE_DIR) / "sample_data" / "eval"
@@ -62,9 +63,17 @@ class Command(BaseCommand):
         from matcher.services.ingestion import ingest_file
         from matcher.services.model_store import matcher_refit
 
-        for pattern in [SEEDS, *CORPUS]:
-            for path in sorted(SAMPLES.glob(pattern)):
-                ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
+        files = [path for pattern in [SEEDS, *CORPUS] for path in sorted(SAMPLES.glob(pattern))]
+        for path in files:
+            ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
         # Refit here, not through the queue: the figures must come from a model of exactly this corpus.
         version = matcher_refit()
         self.stdout.write(f"dev corpus loaded; matcher model v{version}")
+        # Programs from other files (load_samples --all, staff uploads) or made by hand change the figures.
+        others = Program.objects.published().exclude(announcement__batch__name__in=[p.name for p in files])
+        if others.exists():
+            self.stderr.write(
+                f"warning: {others.count()} published programs here come from other files than the dev "
+                "corpus (or were updated from them); the figures are for this database, not the dev set's. "
+                "`make evaluate` uses a database of its own (var/dev-eval)."
+            )

@@ -3,8 +3,8 @@
 Idempotent: records already stored (same content hash) are counted unchanged and nothing is added.
 By default it loads the seed articles (``sample_data/seeds/*.txt``), the Bizinfo API JSON and the
 창업지원사업 통합공고 CSV (the dev corpus; see README "Ingestion" for timings). ``--seeds-only``
-loads just the articles; ``--all`` adds the Bizinfo CSV export and the full-text notices, which
-describe the same Bizinfo programs again and mostly update them.
+loads just the articles; ``--all`` (what ``make run`` serves) adds the Bizinfo CSV export, the same
+notices with their application periods, and the full-text notices, 90 newer ones.
 """
 
 from __future__ import annotations

@@ -155,8 +155,20 @@ def test_evaluate_load_dev_corpus_ingests_and_refits(db, tmp_path, monkeypatch, 
         str(tmp_path / "q.json"),
         "--json",
     )
-    out = capsys.readouterr().out
-    result = json.loads(out[out.index("{") :])
+    captured = capsys.readouterr()
+    result = json.loads(captured.out[captured.out.index("{") :])
     assert result["_corpus"]["programs"] == 17 and result["_corpus"]["mapped_to_qrels"] >= 16
     assert result["matcher"]["recall@20"] == 1.0
+    assert "warning" not in captured.err  # the database holds the dev corpus and nothing else
+
+    # A program from elsewhere (another file, or made by hand) would change the figures: said loudly.
+    Program.objects.create(
+        title="다른 파일의 사업",
+        summary="이차전지",
+        status=Program.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    args = ["--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"), "--json"]
+    call_command("evaluate", "--load-dev-corpus", *args)
+    assert "warning: 1 published programs here come from other files" in capsys.readouterr().err
     reset_cache()
