@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 _BLOCK_TAGS = {
@@ -129,3 +130,36 @@ def readable_text(text: str) -> str:
 
 def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# A hit shorter than this (a lone syllable such as '재') is noise to a reader.
+MIN_WORD_CHARS = 2
+
+
+def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``terms`` occur in ``text``, longest term first, with adjacent hits joined into one span
+    ('이차' + '전지' → '이차전지'): morphemes the analyser split read as the word a person wrote.
+    Spans shorter than ``MIN_WORD_CHARS`` are dropped."""
+    needles = sorted({t for t in (str(t).strip() for t in terms or []) if t}, key=len, reverse=True)
+    if not text or not needles:
+        return []
+    pattern = re.compile("|".join(re.escape(n) for n in needles))
+    spans: list[list[int]] = []
+    for found in pattern.finditer(text):
+        if spans and spans[-1][1] == found.start():
+            spans[-1][1] = found.end()
+        else:
+            spans.append([found.start(), found.end()])
+    return [(start, end) for start, end in spans if end - start >= MIN_WORD_CHARS]
+
+
+def matched_words(text: str, terms: Iterable[str]) -> list[str]:
+    """The words of ``text`` that ``terms`` match, as written there and in order of appearance ('이차전지'
+    rather than '전지, 이차'), without one that a longer listed word contains; then any term of two or
+    more characters the text does not show."""
+    terms = [str(t).strip() for t in terms or [] if str(t).strip()]
+    found = list(dict.fromkeys(text[start:end] for start, end in term_spans(text, terms)))
+    words = [w for w in found if not any(w != other and w in other for other in found)]
+    covered = "\n".join(words)
+    rest = [t for t in dict.fromkeys(terms) if len(t) >= MIN_WORD_CHARS and t not in covered]
+    return words + rest

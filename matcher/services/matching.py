@@ -13,7 +13,7 @@ from datetime import date
 from matcher.engine.eligibility import decide
 from matcher.engine.ranking import Query, evidence_sentences, firm_query
 from matcher.engine.regions import Region, default_gazetteer
-from matcher.engine.text import quotable, split_sentences
+from matcher.engine.text import matched_words, quotable, split_sentences
 from matcher.models import Firm, MatchLog, Program
 from matcher.services.model_store import active_index, program_doc, program_facts
 
@@ -60,6 +60,11 @@ class ProgramMatch:
     eligibility: list[str] = field(default_factory=list)  # why the firm may apply, in Korean
     is_open: bool | None = None  # None when the program states no application period
     information_only: bool = False  # the notice says it is a guide to a scheme, not a program
+
+    @property
+    def shared_words(self) -> list[str]:
+        """The program's words the firm's words match, as the program writes them ('이차전지')."""
+        return matched_words(self.program.matched_text(), self.matched_terms)
 
 
 @dataclass

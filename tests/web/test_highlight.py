@@ -1,6 +1,6 @@
 """Highlighting escapes first, then marks: neither the text nor a term can inject markup."""
 
-from web.templatetags.grantmatch import highlight_text, visible_terms
+from web.templatetags.grantmatch import highlight_text
 
 
 def test_terms_are_marked_and_text_is_escaped():
@@ -20,7 +20,3 @@ def test_adjacent_hits_merge_and_lone_syllables_are_not_marked():
 
 def test_no_terms_means_plain_escaped_text():
     assert highlight_text("<i>x</i>", []) == "&lt;i&gt;x&lt;/i&gt;"
-
-
-def test_visible_terms_drop_single_syllables_and_duplicates():
-    assert visible_terms(["양극", "재", "양극", "전지"]) == ["양극", "전지"]

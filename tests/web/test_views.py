@@ -60,6 +60,9 @@ def test_results_rank_an_eligible_matching_program(client, programs):
     assert reverse("program_detail", args=[gumi.pk]) in html
     assert "29억원" in html  # 2,900,000,000 원
     assert "추천 이유" in html and "<mark>" in html
+    # The shared words read as the program writes them, not as the analyser's pieces ('이차', '전지').
+    shared = re.search(r'<p class="terms">(.*?)</p>', html, re.S).group(1)
+    assert "<mark>이차전지</mark>" in shared and "<mark>이차</mark>" not in shared
     assert "구미5공단" in html or "시군구" in html or "산업단지" in html
     assert "적합도" in html
 

@@ -3,10 +3,12 @@ import pytest
 from matcher.engine.text import (
     html_to_text,
     looks_like_html,
+    matched_words,
     normalize_text,
     quotable,
     readable_text,
     split_sentences,
+    term_spans,
 )
 
 
@@ -62,3 +64,13 @@ def test_an_articles_text_is_quoted_without_file_names_and_empty_runs():
         "구미시, 신성장엔진 확보!\n\n구미시는 이차전지 산업을 육성한다.\n\n붙임 1. 공고문.hwp\n"
         "문의: 투자기업과 (첨부 파일은 공고문.pdf 참조)"
     )
+
+
+def test_matched_words_are_the_words_as_the_program_writes_them():
+    text = "2030 차세대 이차전지 응용산업 거점도시. 전지 소재와 연료전지, 이차 전지"
+    # Morphemes the analyser split come back as the written compound, once, in order of appearance.
+    assert matched_words(text, ["전지", "이차", "소재"]) == ["이차전지", "소재"]
+    # Lone syllables and duplicates say nothing; a term the text does not show is still listed.
+    assert matched_words("양극재 제조", ["양극", "재", "양극", "배터리"]) == ["양극재", "배터리"]
+    assert matched_words("", ["전지"]) == ["전지"]
+    assert term_spans("양극재 제조, 재활용", ["양극", "재", "제조"]) == [(0, 3), (4, 6)]
