@@ -106,7 +106,7 @@ _LEADING_MARKER = re.compile(r"^(?:[☞○●◦▶▷►■□◆◇•·※*\-
 
 def quotable(sentence: str) -> str:
     """A source sentence as quoted to a reader: whitespace runs as one space, list markers dropped."""
-    clean = re.sub(r"\s+", " ", sentence or "").strip()
+    clean = re.sub(r"\s+", " ", markdown_line(sentence or "")).strip()
     previous = None
     while clean != previous:  # '- ☞ …' carries two
         previous, clean = clean, _LEADING_MARKER.sub("", clean, count=1)
@@ -118,6 +118,38 @@ _FILE_NAME_LINE = re.compile(
     r"^[ \t]*[\w\-.()]+\.(?:jpe?g|png|gif|bmp|webp|pdf|hwpx?|docx?|xlsx?|pptx?|zip)[ \t]*(?:\n|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+# Markdown that full-text notices carry from their PDF conversion ('### 첨부: 공고문.md', '| 구분 | 내용 |').
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_ATTACHMENT = re.compile(r"^(첨부\s*:.*?)\.md\s*$")
+_MD_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break inside a table cell
+
+
+def markdown_line(line: str) -> str:
+    """One line of Markdown as plain text: no heading marks, emphasis, images or link targets, a table
+    row's cells joined by ' · ' ('| 신청기간 | 4.1 ~ 4.30 |' → '신청기간 · 4.1 ~ 4.30'), a table's rule
+    line empty, and an attachment heading without the '.md' of its conversion."""
+    if _MD_TABLE_RULE.match(line):
+        return ""
+    line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", _MD_BREAK.sub(" ", line)))
+    line = _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", line))
+    stripped = line.strip()
+    # A row, or the part of one a sentence was cut from ('신청기간 | 4.1 ~ 4.30 |'), opens or closes with '|'.
+    if len(stripped) > 1 and (stripped.startswith("|") or stripped.endswith("|")):
+        line = " · ".join(cell for cell in (c.strip() for c in stripped.strip("|").split("|")) if cell)
+    return _MD_ATTACHMENT.sub(r"\1", line.rstrip())
+
+
+def markdown_to_text(text: str) -> str:
+    """``markdown_line`` on every line, runs of empty lines kept to one: a converted notice as a person
+    reads it. Plain text passes through unchanged but for those runs."""
+    lines = [markdown_line(line) for line in (text or "").splitlines() if not _MD_TABLE_RULE.match(line)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def readable_text(text: str) -> str:

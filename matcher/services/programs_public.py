@@ -205,7 +205,7 @@ def source_excerpt(*, program: Program, limit: int = 1500) -> str:
     if announcement is None or not announcement.raw_content:
         return ""
     from matcher.engine.formats import parse_raw
-    from matcher.engine.text import html_to_text, looks_like_html, readable_text
+    from matcher.engine.text import html_to_text, looks_like_html, markdown_to_text, readable_text
 
     raw = announcement.raw_content
     if announcement.format in {Announcement.Format.TEXT, Announcement.Format.HTML}:
@@ -220,10 +220,11 @@ def source_excerpt(*, program: Program, limit: int = 1500) -> str:
         body = record.text.strip()
         if not body or _squashed(body) in _squashed(program.summary):
             return ""
-        text = f"{record.title}\n\n{body}" if record.title else body
+        # A full-text notice keeps its PDF conversion's Markdown: shown as plain text, as its evidence is.
+        text = markdown_to_text(f"{record.title}\n\n{body}" if record.title else body)
     start = 0
     for sentence in _stored_evidence(program):
-        found = text.find(sentence[:40])
+        found = text.find(markdown_to_text(sentence)[:40])
         if found >= 0:
             start = max(0, found - 200)
             break

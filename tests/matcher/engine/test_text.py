@@ -3,6 +3,7 @@ import pytest
 from matcher.engine.text import (
     html_to_text,
     looks_like_html,
+    markdown_to_text,
     matched_words,
     normalize_text,
     quotable,
@@ -74,3 +75,20 @@ def test_matched_words_are_the_words_as_the_program_writes_them():
     assert matched_words("양극재 제조", ["양극", "재", "양극", "배터리"]) == ["양극재", "배터리"]
     assert matched_words("", ["전지"]) == ["전지"]
     assert term_spans("양극재 제조, 재활용", ["양극", "재", "제조"]) == [(0, 3), (4, 6)]
+
+
+def test_markdown_from_a_converted_notice_reads_as_plain_text():
+    converted = (
+        "### 첨부: 2026년_모집공고(5).md\n\n# 2026년 사업 공고\n\n"
+        "|![image 1](a.png)<br><br>![image 2](b.png)|\n"
+        "| 구분 | 내용 |\n|---|:---:|\n| **신청기간** | 2026.4.1 ~ 4.30 |\n\n\n\n"
+        "- ☞ 대상: [중소기업](https://example.kr)"
+    )
+    assert markdown_to_text(converted) == (
+        "첨부: 2026년_모집공고(5)\n\n2026년 사업 공고\n\n"
+        "구분 · 내용\n신청기간 · 2026.4.1 ~ 4.30\n\n- ☞ 대상: 중소기업"
+    )
+    # A quoted evidence line reads the same way; plain sentences are left as they are.
+    assert quotable("| 신청기간 | 4.1 ~ 4.30 |") == "신청기간 · 4.1 ~ 4.30"
+    plain = "구미시 소재 중소기업 (30개사) #1 | 우대"
+    assert markdown_to_text(plain) == plain and quotable(plain) == plain

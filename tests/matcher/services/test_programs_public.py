@@ -36,3 +36,31 @@ def test_similar_programs_share_the_topic_not_the_city():
     assert similar and similar[0] == same_topic
     assert viewed not in similar and elsewhere not in similar  # itself; a program its home firm cannot join
     assert same_city not in similar[:1]
+
+
+@pytest.mark.django_db
+def test_a_full_text_notice_is_quoted_without_its_conversions_markdown():
+    import json
+
+    from matcher.services.ingestion import ingest_file
+    from matcher.services.programs_public import evidence_sentences, source_excerpt
+
+    notice = {
+        "id": "bizinfo_PBLN_000000000990001",
+        "title": "2026년 수출 컨설팅 지원사업 공고",
+        "structured_excerpt": {"pblancNm": "2026년 수출 컨설팅 지원사업 공고", "bsnsSumryCn": "<p>수출</p>"},
+        "pdf_text": (
+            "### 첨부: 2026년_수출컨설팅_공고문.md\n\n# 2026년 수출 컨설팅 지원사업 공고\n\n"
+            "| 구분 | 내용 |\n|---|---|\n| 지원대상 | 경상북도 소재 중소기업 |\n"
+            "| 신청기간 | 2026. 4. 1.(수) ~ 4. 30.(목) |\n\n**문의**: 054-000-0000"
+        ),
+    }
+    ingest_file(name="notices.jsonl", content=(json.dumps(notice, ensure_ascii=False) + "\n").encode())
+    program = Program.objects.get()
+    excerpt = source_excerpt(program=program)
+    assert "지원대상 · 경상북도 소재 중소기업" in excerpt and "첨부: 2026년_수출컨설팅_공고문\n" in excerpt
+    assert not any(mark in excerpt for mark in ("|", "#", "**", "---", ".md"))
+    # Evidence read from a table row is quoted the same way, so the page can mark it in the excerpt.
+    quoted = evidence_sentences(program=program)
+    assert quoted and not any("|" in q for q in quoted)
+    assert any(q in excerpt for q in quoted if "경상북도" in q)
