@@ -102,9 +102,15 @@ def _profile_query(profile: FirmProfile) -> Query:
 
 
 def match_firm(
-    *, profile: FirmProfile, limit: int = 20, offset: int = 0, filters: MatchFilters | None = None
+    *,
+    profile: FirmProfile,
+    limit: int = 20,
+    offset: int = 0,
+    filters: MatchFilters | None = None,
+    log: bool = True,
 ) -> MatchResults:
-    """Published programs the firm is eligible for, best first."""
+    """Published programs the firm is eligible for, best first. ``log``: count it as a match served on
+    the staff dashboard (an owner's search or digest), not as a page's side list."""
     filters = filters or MatchFilters()
     index, version = active_index()
     items: list[ProgramMatch] = []
@@ -145,14 +151,15 @@ def match_firm(
             )
             if len(items) >= limit:
                 break
-    MatchLog.objects.create(
-        kind=MatchLog.Kind.FIRM,
-        sido=profile.region.sido,
-        sigungu=profile.region.sigungu or "",
-        sector=profile.sector[:300],
-        result_count=len(items),
-        model_version=version,
-    )
+    if log:
+        MatchLog.objects.create(
+            kind=MatchLog.Kind.FIRM,
+            sido=profile.region.sido,
+            sigungu=profile.region.sigungu or "",
+            sector=profile.sector[:300],
+            result_count=len(items),
+            model_version=version,
+        )
     return MatchResults(items=items, total=max(total, len(items)), model_version=version)
 
 

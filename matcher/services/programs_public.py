@@ -249,7 +249,8 @@ def similar_programs(*, program: Program, limit: int = 5) -> list[ProgramMatch]:
     # A nationwide program has no home; the capital stands in so regional programs still show.
     home = regions[0] if regions else Region("서울특별시")
     profile = FirmProfile(sector=topic[:300], description=description[:1000], region=home)
-    results = match_firm(profile=profile, limit=limit + 1, offset=0, filters=MatchFilters())
+    # A side list of the page, not a match served to an owner: not logged for the dashboard.
+    results = match_firm(profile=profile, limit=limit + 1, offset=0, filters=MatchFilters(), log=False)
     return [m for m in results.items if m.program.pk != program.pk][:limit]
 
 

@@ -604,3 +604,13 @@ def test_a_headcount_opens_the_optional_block_and_a_wrong_one_is_a_korean_error(
     ).content.decode()
     assert '<label for="id_employees">Number of employees</label>' in english
     assert "The number of employees cannot be negative." in english
+
+
+def test_the_dashboards_match_count_is_of_searches_not_of_program_pages(client, programs):
+    from matcher.models import MatchLog
+
+    page = client.get(reverse("program_detail", args=[programs["gumi"].pk])).content.decode()
+    assert "비슷한 지원사업" in page  # the page ranked its similar programs …
+    assert not MatchLog.objects.exists()  # … which is no match served to an owner
+    _results(client, **GUMI)
+    assert list(MatchLog.objects.values_list("sector", flat=True)) == [GUMI["sector"]]
