@@ -235,6 +235,9 @@ EN = {
     "더 이상 알림 메일을 보내지 않습니다.": "We will not send you alert emails any more.",
     "이메일": "Email",
     "이메일 주소": "Email address",
+    "검색 결과": "Search results",
+    "검색한 조건으로 신청할 수 있는 사업입니다": "Your business can apply, by the search you made",
+    "검색한 조건으로는 신청 대상이 아닙니다": "Your business cannot apply, by the search you made",
     "고른 조건에 맞는 사업이 없습니다": "No program meets the filters you chose",
     "지원 유형·접수 중·정렬 조건을 빼면 업종과 소재지에 맞는 사업이 %(total)s건 있습니다.": (
         "Without the support type, open-now and order filters, %(total)s program fits your industry and location.",

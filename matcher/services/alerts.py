@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -99,6 +100,21 @@ def _stamp_once(
     return profile
 
 
+def search_query(profile: SavedProfile) -> str:
+    """The saved search as the results page's query string, so a digest's links open the program page
+    with the firm's eligibility (the description is left out: it does not decide who may apply)."""
+    params = {"sector": profile.sector, "ksic_code": profile.ksic_code, "firm_type": profile.firm_type}
+    if profile.place:  # a complex is read from a typed location only
+        params["location"] = " ".join(p for p in (profile.sido, profile.sigungu, profile.place) if p)
+    else:
+        params.update(sido=profile.sido, sigungu=profile.sigungu)
+    if profile.years is not None:
+        params["years"] = f"{profile.years:g}"
+    if profile.employees is not None:
+        params["employees"] = str(profile.employees)
+    return urlencode({key: value for key, value in params.items() if value})
+
+
 def _firm_profile(profile: SavedProfile) -> FirmProfile:
     region = Region(profile.sido, profile.sigungu or None)
     location = Location(region, place=profile.place or None)
@@ -179,6 +195,7 @@ def _send_digest(profile: SavedProfile, *, now: dt.datetime) -> int:
             "profile": profile,
             "matches": claimed,
             "site_url": settings.SITE_URL.rstrip("/"),
+            "search_query": search_query(profile),
             "unsubscribe_url": _absolute(reverse("alerts:unsubscribe", args=[profile.unsubscribe_token])),
         }
         message = EmailMultiAlternatives(

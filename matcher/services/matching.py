@@ -163,6 +163,35 @@ def match_firm(
     return MatchResults(items=items, total=max(total, len(items)), model_version=version)
 
 
+@dataclass
+class ProgramFit:
+    """One program seen with an owner's search (its page, opened from the results or an alert)."""
+
+    eligible: bool
+    reasons: list[str]  # why the firm may apply, or why not ('… (지역 불일치)')
+    shared_words: list[str]  # the program's words the firm's words match, as the program writes them
+
+
+def program_fit(*, program: Program, profile: FirmProfile) -> ProgramFit:
+    """Whether the firm may apply to this one program and which words they share: the same eligibility
+    the ranking applies, and the same matched terms (rarest first), without ranking anything."""
+    query = _profile_query(profile)
+    decision = decide(program_facts(program), query.firm)
+    terms = program_doc(program).terms
+    query_terms = list(dict.fromkeys(query.terms.split()))
+    index, _ = active_index()
+    if index is not None:
+        matched = index.model.matched_terms_fast(query_terms, terms)
+    else:  # no model fitted yet: the shared terms in the owner's order
+        present = set(terms.split())
+        matched = [t for t in query_terms if t in present]
+    return ProgramFit(
+        eligible=decision.eligible,
+        reasons=decision.reasons,
+        shared_words=matched_words(program.matched_text(), matched),
+    )
+
+
 def unfiltered_total(*, profile: FirmProfile) -> int:
     """How many programs fit the firm with no kind, openness or sort filter: what an empty filtered page
     tells the owner they would find by clearing the filters. Not logged: it is not a search of its own."""

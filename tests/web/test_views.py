@@ -614,3 +614,25 @@ def test_the_dashboards_match_count_is_of_searches_not_of_program_pages(client, 
     assert not MatchLog.objects.exists()  # … which is no match served to an owner
     _results(client, **GUMI)
     assert list(MatchLog.objects.values_list("sector", flat=True)) == [GUMI["sector"]]
+
+
+def test_a_program_opened_from_the_results_says_whether_the_searching_firm_may_apply(client, programs):
+    results = _results(client, **GUMI, years="3").content.decode()
+    gumi, pohang = programs["gumi"], programs["pohang"]
+    # The card links to the program page with the search, so the page knows the firm.
+    link = unescape(re.search(rf'href="(/programs/{gumi.pk}/\?[^"]+)"', results).group(1))
+    page = client.get(link).content.decode()
+    assert "검색한 조건으로 신청할 수 있는 사업입니다" in page
+    assert "경상북도 구미시 소재" in page  # the reason, as on the card
+    assert re.search(r"겹치는 말: .*<mark>이차전지</mark>", page)
+    crumbs = re.search(r'<nav class="crumbs".*?</nav>', page, re.S).group(0)
+    back = parse_qs(urlparse(unescape(re.search(r'href="(/results/\?[^"]+)"', crumbs).group(1))).query)
+    assert back["sigungu"] == ["구미시"] and back["years"] == ["3"]  # back to the same results
+
+    # A 포항-only program seen with a 구미 search (a shared link): said plainly, with the reason.
+    other = client.get(reverse("program_detail", args=[pohang.pk]), GUMI).content.decode()
+    assert "검색한 조건으로는 신청 대상이 아닙니다" in other and "지역 불일치" in other
+    # Without a search, or with one that does not validate, the page is the plain program page.
+    for query in ({}, {"sector": "이차전지", "sido": "아틀란티스"}):
+        plain = client.get(reverse("program_detail", args=[gumi.pk]), query).content.decode()
+        assert 'class="fit' not in plain and "검색 결과" not in plain

@@ -22,6 +22,7 @@ from web.vocabulary import localized_reason, vocabulary_label
 
 register = template.Library()
 register.filter("vocab", vocabulary_label)
+register.filter("reason", localized_reason)  # a matcher Reason in the page's language
 
 
 def highlight_text(text: str, terms: Iterable[str]) -> SafeString:

@@ -15,6 +15,7 @@ from matcher.services.matching import (
     follows_with_local_programs,
     local_programs,
     match_firm,
+    program_fit,
     unfiltered_total,
 )
 from matcher.services.programs_public import (
@@ -84,7 +85,14 @@ def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
     except Program.DoesNotExist as exc:
         raise Http404("게시된 지원사업이 아닙니다.") from exc
     evidence = labelled_evidence(program=program)
+    # Opened from the results or an alert, the page carries the owner's search: it says whether that
+    # firm may apply and leads back to the results. A search that does not validate is ignored.
+    search = MatchForm(request.GET) if request.GET.get("sector") else None
+    profile = search.profile() if search is not None and search.is_valid() else None
     context = {
+        "fit": program_fit(program=program, profile=profile) if profile else None,
+        "search_profile": profile,
+        "results_query": request.GET.urlencode() if profile else "",
         "program": program,
         "evidence": evidence,
         "evidence_sentences": [sentence for _, sentence in evidence],

@@ -188,5 +188,29 @@ def test_a_saved_complex_decides_a_complex_limit(editor, django_capture_on_commi
     assert limited.title in body
     # Why it matches, and where to read more on the site.
     assert "신청 자격: 경상북도 구미시 소재 중소기업 대상 / 구미국가산업단지 입주 기업 대상" in body
-    assert f"자세히 보기: https://grantmatch.example/programs/{limited.pk}/" in body
+    # The link carries the saved search, so the page says whether this firm may apply.
+    link = re.search(rf"자세히 보기: (https://grantmatch.example/programs/{limited.pk}/\?\S+)", body).group(1)
+    assert "sector=" in link and "location=" in link
     assert "겹치는 말: " in body and "경상북도 구미시 구미5공단 · 이차전지 소재" in body
+
+
+def test_a_digest_links_each_program_with_the_saved_search(db):
+    from urllib.parse import parse_qs
+
+    from matcher.services.alerts import search_query
+    from web.forms import MatchForm
+
+    profile = SavedProfile.objects.create(
+        email="a@example.kr",
+        sector="화재감시",
+        sido="전라남도",
+        sigungu="광양시",
+        place="광양국가산단",
+        years=3.0,
+    )
+    query = {key: values[0] for key, values in parse_qs(search_query(profile)).items()}
+    assert query == {"sector": "화재감시", "location": "전라남도 광양시 광양국가산단", "years": "3"}
+    # The results page and the program page read it back as the same firm, complex included.
+    form = MatchForm(query)
+    assert form.is_valid(), form.errors
+    assert (form.profile().region.sigungu, form.profile().site, form.profile().years) == ("광양시", "광양", 3)

@@ -57,10 +57,15 @@ def test_owner_finds_programs(live_server, programs, desktop, phone, screenshot_
 
     # Program page from the first matching card.
     page.get_by_role("link", name=programs["gumi"].title).click()
-    page.wait_for_url(re.compile(r"/programs/\d+/$"))
+    page.wait_for_url(re.compile(r"/programs/\d+/\?.*sector="))  # the search comes along
     assert page.get_by_role("heading", level=1).inner_text() == programs["gumi"].title
+    fit = page.get_by_role("region", name="검색한 조건으로 신청할 수 있는 사업입니다")
+    assert "경상북도 구미시 소재" in fit.inner_text()
     assert page.locator("blockquote.excerpt mark").count() == 1
     page.screenshot(path=screenshot_dir / "program-desktop.png", full_page=True)
+    page.get_by_role("navigation", name="이동 경로").get_by_role("link", name="검색 결과").click()
+    page.wait_for_url(re.compile(r"/results/\?"))
+    assert page.locator("#results li.card .card-title").all_inner_texts() == titles
 
     phone.goto(live_server.url + "/")
     phone.screenshot(path=screenshot_dir / "form-phone.png", full_page=True)
@@ -105,7 +110,7 @@ def test_a_short_list_goes_on_with_the_regions_other_programs(live_server, progr
     assert region.locator("li.card .card-title").all_inner_texts() == [fund.title]
     assert region.locator(".score-bar").count() == 0  # no fit was measured, so none is shown
     page.get_by_role("link", name=fund.title).click()
-    page.wait_for_url(re.compile(r"/programs/\d+/$"))
+    page.wait_for_url(re.compile(r"/programs/\d+/(\?.*)?$"))
     assert page.get_by_role("heading", level=1).inner_text() == fund.title
     page.go_back()
     region.wait_for()
