@@ -73,7 +73,7 @@ class Command(BaseCommand):
         others = Program.objects.published().exclude(announcement__batch__name__in=[p.name for p in files])
         if others.exists():
             self.stderr.write(
-                f"warning: {others.count()} published programs here come from other files than the dev "
-                "corpus (or were updated from them); the figures are for this database, not the dev set's. "
+                f"warning: {others.count()} published programs here were last read from files outside the "
+                "dev corpus, or made by hand; the figures are for this database, not the dev set's. "
                 "`make evaluate` uses a database of its own (var/dev-eval)."
             )

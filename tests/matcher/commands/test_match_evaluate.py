@@ -170,5 +170,5 @@ def test_evaluate_load_dev_corpus_ingests_and_refits(db, tmp_path, monkeypatch, 
     )
     args = ["--firms", str(tmp_path / "f.json"), "--qrels", str(tmp_path / "q.json"), "--json"]
     call_command("evaluate", "--load-dev-corpus", *args)
-    assert "warning: 1 published programs here come from other files" in capsys.readouterr().err
+    assert "warning: 1 published programs here were last read from files outside" in capsys.readouterr().err
     reset_cache()
