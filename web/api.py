@@ -88,7 +88,8 @@ class MatchItemOut(ProgramSummaryOut):
     score: float
     is_open: bool | None
     information_only: bool  # a guide to a scheme (the notice says it is not a support program)
-    matched_terms: list[str]
+    matched_terms: list[str]  # the analyser's morphemes both share ('이차', '전지'), rarest first
+    shared_words: list[str]  # the same, as the program writes them ('이차전지'), for display
     reason: str
     evidence: list[str]
     eligibility: list[str]
@@ -246,6 +247,7 @@ def match(request: HttpRequest, payload: MatchIn):
                 "is_open": item.is_open,
                 "information_only": item.information_only,
                 "matched_terms": item.matched_terms,
+                "shared_words": item.shared_words,
                 "reason": reason_sentence(match=item),
                 "evidence": item.evidence,
                 "eligibility": eligibility_reasons(match=item, profile=profile),

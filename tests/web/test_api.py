@@ -26,6 +26,7 @@ def test_match_returns_ranked_eligible_programs(client, programs):
     assert gumi["url"] == reverse("program_detail", args=[programs["gumi"].pk])
     assert gumi["budget_label"] == "29억원" and gumi["region_scope"] == "산업단지"
     assert gumi["application_status"] == "open" and gumi["reason"] and gumi["eligibility"]
+    assert {"이차", "전지"} <= set(gumi["matched_terms"]) and "이차전지" in gumi["shared_words"]
     assert [item["rank"] for item in data["items"]] == list(range(1, len(ids) + 1))
 
 
