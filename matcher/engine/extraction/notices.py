@@ -721,6 +721,17 @@ class _YearLimits:
         return low, high
 
 
+# Bizinfo's coarse target category for startup and venture support ('창업벤처'): not who may apply.
+_COARSE_STARTUP_CATEGORY = re.compile(r"\s*창업\s?벤처\s*")
+# Words that make a program one for startups. An 업력 counts only as a ceiling ('업력 3년 이내'): a floor
+# ('업력 3년 이상') asks for an established firm.
+_STARTUP_WORDS = re.compile(
+    r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?\d"
+    r"|업력\s?(?:\d+(?:\.\d+)?\s?년?\s?[~∼\-]\s?)?\d+(?:\.\d+)?\s?년?\s?(?:이내|이하|미만)"
+    r"|\d\s?년\s?이내\s?(?:\(?예비\)?)?\s?창업|창업\s?후"
+)
+
+
 def extract_firm_types(
     target: str, body: str = "", title: str = "", *, evidence: dict[str, list[str]] | None = None
 ) -> tuple[list[str], float | None, float | None]:
@@ -742,7 +753,7 @@ def extract_firm_types(
         if _PRE_STARTUP.search(text):
             types.append("예비창업자")
         if re.search(
-            r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?\d|업력\s?\d|\d\s?년\s?이내\s?(?:\(?예비\)?)?\s?창업|창업\s?후",
+            _STARTUP_WORDS,
             text,
         ):
             types.append("창업기업")
@@ -771,6 +782,18 @@ def extract_firm_types(
             evidence["firm_types"] = [who.strip()[:300]]
             return [NON_FIRM], None, None
     years_min, years_max = years.limits()
+    if (
+        locked is not None
+        and set(locked) == {"창업기업"}
+        and _COARSE_STARTUP_CATEGORY.fullmatch(target)
+        and years_min is not None
+        and years_max is None
+        and not any(_STARTUP_WORDS.search(s) for s in sources if s is not target)
+    ):
+        # A Bizinfo '창업벤처' category over applicants who must have been in business some years, and no
+        # word of startups in the notice ('업력 3년 이상 기업'): a program for established firms.
+        locked = None
+        types = [t for t in types if t != "창업기업"] or ["중소기업"]
     ordered = list(dict.fromkeys(locked if locked is not None else types))
     if (
         locked is not None

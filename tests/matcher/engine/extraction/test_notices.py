@@ -418,3 +418,19 @@ def test_agency_names_as_the_startup_table_writes_them(agency, region):
 def test_central_agencies_stay_central():
     assert agency_region(default_gazetteer(), "조달청") == ([], True)
     assert agency_region(default_gazetteer(), "중소벤처기업부") == ([], True)
+
+
+def test_a_floor_of_years_in_business_asks_for_established_firms_not_startups():
+    # '업력 3년 이상' is a floor: no reason to read the program as one for startups.
+    assert extract_firm_types("업력 3년 이상 기업") == (["중소기업"], 3, None)
+    assert extract_firm_types("업력 3년~7년 미만")[0] == ["창업기업"]  # a range with a ceiling is one
+    # A coarse '창업벤처' category over such applicants, with no word of startups in the notice.
+    body = "☞ 경상북도 내 소재한 청년이 대표로서 업력 3년 이상 기업 중 최근 3년간 매출액 성장기업"
+    assert extract_firm_types("창업벤처", body, "우수 청년기업 지원사업 참여기업 모집 공고") == (
+        ["중소기업"],
+        3,
+        None,
+    )
+    # The category stands when the notice itself speaks of startups, or when no floor is stated.
+    assert extract_firm_types("창업벤처", "☞ 업력 1년 이상 창업기업", "창업 도약 지원")[0] == ["창업기업"]
+    assert extract_firm_types("창업벤처", "☞ 성장 가능성이 높은 기업", "지원사업 공고")[0] == ["창업기업"]
