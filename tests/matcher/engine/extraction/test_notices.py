@@ -3,7 +3,12 @@ from datetime import date
 import pytest
 
 from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide
-from matcher.engine.extraction.notices import agency_region, extract_firm_types, extract_notice_program
+from matcher.engine.extraction.notices import (
+    agency_region,
+    employees_minimum,
+    extract_firm_types,
+    extract_notice_program,
+)
 from matcher.engine.records import SourceRecord
 from matcher.engine.regions import Region, default_gazetteer
 
@@ -434,3 +439,33 @@ def test_a_floor_of_years_in_business_asks_for_established_firms_not_startups():
     # The category stands when the notice itself speaks of startups, or when no floor is stated.
     assert extract_firm_types("창업벤처", "☞ 업력 1년 이상 창업기업", "창업 도약 지원")[0] == ["창업기업"]
     assert extract_firm_types("창업벤처", "☞ 성장 가능성이 높은 기업", "지원사업 공고")[0] == ["창업기업"]
+
+
+@pytest.mark.parametrize(
+    ("line", "least"),
+    [
+        ("☞ 고용보험 가입 사업장 중 일터혁신에 대한 필요성과 의지가 있는 20인 이상 사업장", 20),
+        ("☞ 청년을 채용한 비수도권 내 5인 이상 우선지원 대상기업 및 산단지역의 중견기업", 5),
+        ("☞ 고용보험 피보험자 10인 이상 기업", 10),
+        # Not a floor on the firm: a size left out, a team, a consortium, people to hire.
+        ("☞ 중소기업 (상시근로자 50인 이상 기업 제외)", None),
+        ("☞ 팀원 3인 이상 팀", None),
+        ("☞ 4인 이상 컨소시엄", None),
+        ("☞ 근로자 2명 이상 채용 예정 기업", None),
+    ],
+)
+def test_a_least_headcount_put_before_the_firm_is_read_too(line, least):
+    assert employees_minimum([line], evidence={}) == least
+
+
+def test_founded_businesses_a_target_calls_gichangeopja_are_startups_within_the_limit():
+    # '기창업자': those who have already founded a business, here within 7 years.
+    types, _, high = extract_firm_types("예비창업자 또는 사업자등록 후 7년 미만의 기창업자")
+    assert types == ["예비창업자", "창업기업"] and high == 7
+    assert extract_firm_types("예비창업자 및 7년이내 기창업자 5명")[2] == 7
+
+
+def test_a_headcount_that_leaves_the_owner_out_is_still_a_floor():
+    line = "☞ 3년 이상 관내 사업장을 갖고 고용보험 피보험자 5인 이상(대표 제외)의 기업 등"
+    assert employees_minimum([line], evidence={}) == 5
+    assert employees_minimum(["☞ 중소기업 (상시근로자 50인 이상은 제외)"], evidence={}) is None
