@@ -419,6 +419,10 @@ def agency_region(
     return _dedupe(found), central and not found
 
 
+# What joins the members of a list of places: '경주시, 포항시', '경주시ㆍ포항시', '경주시 및 포항시'.
+_LIST_GLUE = r"\s?[,ㆍ·및와과]\s?"
+
+
 def stated_regions(
     gaz: Gazetteer, text: str, *, hint_sidos: set[str] | None = None
 ) -> tuple[list[Region], list[str]]:
@@ -439,11 +443,17 @@ def stated_regions(
             group_end = mention.end
             j = index
             while j + 1 < len(mentions) and re.fullmatch(
-                r"\s?[,ㆍ·및와과]\s?", sentence[group_end : mentions[j + 1].start]
+                _LIST_GLUE, sentence[group_end : mentions[j + 1].start]
             ):
                 j += 1
                 group_end = mentions[j].end
             after_group = sentence[group_end : group_end + 20]
+            in_list = j > index or (
+                index > 0 and re.fullmatch(_LIST_GLUE, sentence[mentions[index - 1].end : mention.start])
+            )
+            if in_list:  # a list may end in a stray comma: '논산시, 금산군, 청양군, 소재 중소기업'
+                after = re.sub(r"^\s?[,ㆍ·]", "", after)
+                after_group = re.sub(r"^\s?[,ㆍ·]", "", after_group)
             if _AFTER_PLACE.match(after) or _AFTER_PLACE.match(after_group) or _BEFORE_PLACE.search(before):
                 region = mention.region
                 if region.sigungu is None and hint_sidos and region.sido not in hint_sidos:

@@ -469,3 +469,23 @@ def test_a_headcount_that_leaves_the_owner_out_is_still_a_floor():
     line = "☞ 3년 이상 관내 사업장을 갖고 고용보험 피보험자 5인 이상(대표 제외)의 기업 등"
     assert employees_minimum([line], evidence={}) == 5
     assert employees_minimum(["☞ 중소기업 (상시근로자 50인 이상은 제외)"], evidence={}) is None
+
+
+def test_a_list_of_cities_ending_in_a_stray_comma_still_limits_applicants_to_them():
+    from matcher.engine.extraction.notices import stated_regions
+
+    gaz = default_gazetteer()
+    line = "※ 논산시, 금산군, 공주시, 계룡시, 보령시, 부여군, 서천군, 청양군, 소재 중소기업"
+    regions, _ = stated_regions(gaz, line, hint_sidos={"충청남도"})
+    assert [r.sigungu for r in regions] == [
+        "논산시",
+        "금산군",
+        "공주시",
+        "계룡시",
+        "보령시",
+        "부여군",
+        "서천군",
+        "청양군",
+    ]
+    # A city named beside the limit, not in its list, is not one.
+    assert stated_regions(gaz, "경주시 소재 기업, 포항시 행사장")[0] == [Region("경상북도", "경주시")]
