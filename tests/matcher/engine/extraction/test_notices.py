@@ -447,6 +447,7 @@ def test_a_floor_of_years_in_business_asks_for_established_firms_not_startups():
         ("☞ 고용보험 가입 사업장 중 일터혁신에 대한 필요성과 의지가 있는 20인 이상 사업장", 20),
         ("☞ 청년을 채용한 비수도권 내 5인 이상 우선지원 대상기업 및 산단지역의 중견기업", 5),
         ("☞ 고용보험 피보험자 10인 이상 기업", 10),
+        ("☞ (제조ㆍ기타 업종) 상시근로자수 5~49인 사업장(50~299인 사업장 신청 가능)", 5),
         # Not a floor on the firm: a size left out, a team, a consortium, people to hire.
         ("☞ 중소기업 (상시근로자 50인 이상 기업 제외)", None),
         ("☞ 팀원 3인 이상 팀", None),
