@@ -448,6 +448,8 @@ def test_a_floor_of_years_in_business_asks_for_established_firms_not_startups():
         ("☞ 청년을 채용한 비수도권 내 5인 이상 우선지원 대상기업 및 산단지역의 중견기업", 5),
         ("☞ 고용보험 피보험자 10인 이상 기업", 10),
         ("☞ (제조ㆍ기타 업종) 상시근로자수 5~49인 사업장(50~299인 사업장 신청 가능)", 5),
+        ("☞ 서천군 소재 상시근로자 5인 이상 고용보험 가입 기업", 5),  # 고용보험 is no hiring
+        ("☞ 상시근로자 5인 이상 고용 예정 기업", None),
         # Not a floor on the firm: a size left out, a team, a consortium, people to hire.
         ("☞ 중소기업 (상시근로자 50인 이상 기업 제외)", None),
         ("☞ 팀원 3인 이상 팀", None),
@@ -490,3 +492,19 @@ def test_a_list_of_cities_ending_in_a_stray_comma_still_limits_applicants_to_the
     ]
     # A city named beside the limit, not in its list, is not one.
     assert stated_regions(gaz, "경주시 소재 기업, 포항시 행사장")[0] == [Region("경상북도", "경주시")]
+
+
+def test_years_in_business_written_with_a_particle_or_man_are_read():
+    types, low, _ = extract_firm_types(
+        "창업벤처", "☞ 경기도 소재 벤처기업으로 업력이 만 2년 이상인 기업", "우수 벤처기업 표창"
+    )
+    assert (types, low) == (["중소기업"], 2)
+    assert extract_firm_types("", "☞ 업력이 1년 이상이며 매출액 기준을 충족하는 개인사업자")[1] == 1
+
+
+def test_firms_inside_and_outside_a_city_are_not_limited_to_it():
+    from matcher.engine.extraction.notices import stated_regions
+
+    gaz = default_gazetteer()
+    assert stated_regions(gaz, "☞ 성남시 관내외 기업 및 기관 등")[0] == []
+    assert stated_regions(gaz, "☞ 성남시 관내 기업")[0] == [Region("경기도", "성남시")]
