@@ -648,9 +648,13 @@ _NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민|학력|전
 _FIRM_WORDS = re.compile(
     r"기업|업체|창업|사업자|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
 )
+# A ceiling on years in business: '창업 7년 이내', '3년 이내 기술창업자', '창업 3년내 기업', or in brackets
+# after the firm: '창업기업(7년 이내)', '초기기업(~3년)'.
 _YEARS_MAX = re.compile(
-    r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만)"
-    r"|(\d{1,2})\s?년\s?(?:이내|이하|미만)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:기\s?)?(?:창업|초기|기업|스타트업|법인|업체)"
+    r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만|내(?=\s?기업))"
+    r"|(\d{1,2})\s?년\s?(?:이내|이하|미만|내)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:기|기술|청년|재)?\s?"
+    r"(?:창업|초기|기업|스타트업|법인|업체)"
+    r"|(?:창업\s?기업|초기\s?기업|스타트업)\s?\(\s?~?\s?(\d{1,2})\s?년\s?(?:이내|이하|미만)?\s?\)"
 )
 _YEARS_RANGE = re.compile(
     r"(?:창업|업력)?\s?(\d{1,2})\s?(?:년\s?)?[~∼-]\s?(\d{1,2})\s?년\s?(?:차|이내|이하|미만)?"
@@ -660,7 +664,10 @@ _YEARS_MIN = re.compile(
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
-_PRE_STARTUP = re.compile(r"예비\s?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)")
+_PRE_STARTUP = re.compile(r"예비\s?재?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)")
+# '예비 및 7년 이내 창업기업', '예비 ~ 7년 이내 창업기업', '예비ㆍ초기 청년창업가': would-be founders and
+# founded startups both, the first written short.
+_PRE_AND_STARTUP = re.compile(r"예비\s?(?:및|또는|[~∼\-ㆍ·․,/])\s?[^.\n]{0,20}?(?:창업|초기)")
 
 
 # A limit stated as a preference ('창업 7년 이내 기업 우대', '… 가점') does not exclude anyone.
@@ -702,14 +709,16 @@ class _YearLimits:
             found = True
         for match in _YEARS_RANGE.finditer(text):
             low, high = float(match.group(1)), float(match.group(2))
-            if low < high <= 15 and re.search(
-                r"창업|업력|년차", match.group(0) + text[match.end() : match.end() + 4]
+            # A range about years in business, or one in brackets after a firm: '성장기업(3년~7년)'.
+            if low < high <= 15 and (
+                re.search(r"창업|업력|년차", match.group(0) + text[match.end() : match.end() + 4])
+                or re.search(r"기업\s?\(\s?$", text[max(0, match.start() - 6) : match.start()])
             ):
                 self.ranges.append((low - 1 if "차" in match.group(0) else low, high))
                 paired.add(match.start(2))
                 found = True
         for match in _YEARS_MAX.finditer(text):
-            number = 1 if match.group(1) else 2
+            number = next(index for index in (1, 2, 3) if match.group(index))
             value = float(match.group(number))
             if value > 20 or match.start(number) in paired or _PREFERENCE_AFTER.match(text, match.end()):
                 continue
@@ -748,7 +757,7 @@ _COARSE_STARTUP_CATEGORY = re.compile(r"\s*창업\s?벤처\s*")
 _STARTUP_WORDS = re.compile(
     r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?\d"
     r"|업력\s?(?:\d+(?:\.\d+)?\s?년?\s?[~∼\-]\s?)?\d+(?:\.\d+)?\s?년?\s?(?:이내|이하|미만)"
-    r"|\d\s?년\s?이내\s?(?:\(?예비\)?)?\s?창업|창업\s?후"
+    r"|\d\s?년\s?(?:이내|내)\s?(?:\(?예비\)?)?\s?(?:기술|청년|재)?\s?창업|창업\s?후"
 )
 
 
@@ -772,6 +781,8 @@ def extract_firm_types(
         before = len(types)
         if _PRE_STARTUP.search(text):
             types.append("예비창업자")
+        elif _PRE_AND_STARTUP.search(text):
+            types.extend(["예비창업자", "창업기업"])
         if re.search(
             _STARTUP_WORDS,
             text,

@@ -508,3 +508,31 @@ def test_firms_inside_and_outside_a_city_are_not_limited_to_it():
     gaz = default_gazetteer()
     assert stated_regions(gaz, "☞ 성남시 관내외 기업 및 기관 등")[0] == []
     assert stated_regions(gaz, "☞ 성남시 관내 기업")[0] == [Region("경기도", "성남시")]
+
+
+@pytest.mark.parametrize(
+    ("target", "types", "high"),
+    [
+        # '예비' written short before a startup group: would-be founders and founded startups both.
+        ("예비 및 7년 이내 창업기업", ["예비창업자", "창업기업"], 7),
+        ("예비 ~ 7년 이내 창업기업", ["예비창업자", "창업기업"], 7),
+        ("19세 이상 39세 이하의 예비ㆍ초기 청년창업가", ["예비창업자", "창업기업"], None),
+        ("광주광역시 거주자로 예비 재창업자 또는 재창업 3년 내 기업", ["예비창업자", "창업기업"], 3),
+        # A ceiling written in other ways.
+        ("창원시 소재 3개월 이상 3년 이내 기술창업자", ["창업기업"], 3),
+        ("판매 가능한 시제품 및 서비스를 보유한 관내 창업기업 (7년 미만)", ["창업기업"], 7),
+        ("예비창업자, 창업기업(7년 이내)", ["예비창업자", "창업기업"], 7),
+        ("창업 3년내 기업", ["창업기업"], 3),
+        # Tracks in brackets: the widest ceiling admits.
+        (
+            "관광분야 예비창업자, 초기기업(~3년), 성장기업(3년~7년) 등",
+            ["예비창업자", "중소기업", "창업기업"],
+            7,
+        ),
+        # '3년 내' about something else is no ceiling on the firm.
+        ("중소기업 (3년 내 매출 10억 이상)", ["중소기업"], None),
+    ],
+)
+def test_startup_groups_and_ceilings_written_short_are_read(target, types, high):
+    found, _, ceiling = extract_firm_types(target)
+    assert (found, ceiling) == (types, high)
