@@ -310,6 +310,11 @@ def _resolve_regions(
             regions = stated
         if regions and sentences:
             evidence.setdefault("regions", []).extend(sentences[:2])
+    excluded, sentence = applicants_elsewhere(gaz, text)
+    if excluded and regions and all(r.sido in excluded for r in regions):
+        # A 시도's program to bring in firms from elsewhere ('전라북도 외 지역, 창업 7년 이내 기업').
+        regions = [Region(sido) for sido in gaz.sidos if sido not in excluded]
+        evidence.setdefault("regions", []).append(sentence)
     area, outside_capital, sentence = applicants_area(gaz, text)
     if outside_capital:
         # Most of the country: every allowed 시도, or the named regions that lie in one.
@@ -463,6 +468,24 @@ def stated_regions(
         if hit:
             sentences.append(sentence.strip())
     return _dedupe(found), sentences
+
+
+# Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.
+_ELSEWHERE = re.compile(
+    r"(?<![가-힣])([가-힣]{2,7}?)\s?(?:외|이외)\s?(?:의\s?)?지역(?=[^.\n]{0,40}?(?:기업|업체|창업|사업자|소재))"
+)
+
+
+def applicants_elsewhere(gaz: Gazetteer, text: str) -> tuple[set[str], str]:
+    """The 시도 a text says applicants must be outside of, with the sentence saying so, or (set(), '')."""
+    for sentence in split_sentences(text)[:80]:
+        if _NOT_A_LIMIT.search(sentence):
+            continue
+        for match in _ELSEWHERE.finditer(sentence):
+            sido = gaz.parse_sido(match.group(1))
+            if sido:
+                return {sido}, sentence.strip()
+    return set(), ""
 
 
 def applicants_area(gaz: Gazetteer, text: str) -> tuple[list[str], bool, str]:
@@ -651,9 +674,9 @@ _FIRM_WORDS = re.compile(
 # A ceiling on years in business: '창업 7년 이내', '3년 이내 기술창업자', '창업 3년내 기업', or in brackets
 # after the firm: '창업기업(7년 이내)', '초기기업(~3년)'.
 _YEARS_MAX = re.compile(
-    r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만|내(?=\s?기업))"
+    r"(?:창업|업력|설립|사업자\s?등록)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만|내(?=\s?기업))"
     r"|(\d{1,2})\s?년\s?(?:이내|이하|미만|내)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:기|기술|청년|재)?\s?"
-    r"(?:창업|초기|기업|스타트업|법인|업체)"
+    r"(?:창업|초기|기업|스타트업|법인|업체|설립)"
     r"|(?:창업\s?기업|초기\s?기업|스타트업)\s?\(\s?~?\s?(\d{1,2})\s?년\s?(?:이내|이하|미만)?\s?\)"
 )
 _YEARS_RANGE = re.compile(
@@ -665,9 +688,11 @@ _YEARS_MIN = re.compile(
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
 _PRE_STARTUP = re.compile(r"예비\s?재?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)")
-# '예비 및 7년 이내 창업기업', '예비 ~ 7년 이내 창업기업', '예비ㆍ초기 청년창업가': would-be founders and
-# founded startups both, the first written short.
-_PRE_AND_STARTUP = re.compile(r"예비\s?(?:및|또는|[~∼\-ㆍ·․,/])\s?[^.\n]{0,20}?(?:창업|초기)")
+# '예비 및 7년 이내 창업기업', '예비 ~ 7년 이내 창업기업', '예비ㆍ초기 청년창업가', '(예비)창업자': would-be
+# founders and founded startups both, the first written short.
+_PRE_AND_STARTUP = re.compile(
+    r"예비\s?(?:및|또는|[~∼\-ㆍ·․,/])\s?[^.\n]{0,20}?(?:창업|초기)|\(예비\)\s?(?:청년\s?)?창업(?:자|가|기업|팀)"
+)
 
 
 # A limit stated as a preference ('창업 7년 이내 기업 우대', '… 가점') does not exclude anyone.
@@ -779,10 +804,10 @@ def extract_firm_types(
         if not text:
             continue
         before = len(types)
-        if _PRE_STARTUP.search(text):
-            types.append("예비창업자")
-        elif _PRE_AND_STARTUP.search(text):
+        if _PRE_AND_STARTUP.search(text):
             types.extend(["예비창업자", "창업기업"])
+        elif _PRE_STARTUP.search(text):
+            types.append("예비창업자")
         if re.search(
             _STARTUP_WORDS,
             text,

@@ -529,6 +529,9 @@ def test_firms_inside_and_outside_a_city_are_not_limited_to_it():
             ["예비창업자", "중소기업", "창업기업"],
             7,
         ),
+        ("창원시 소재 1인창조기업법에 해당하는 (예비)창업자", ["예비창업자", "창업기업"], None),
+        ("부산지역 사업자 등록 7년 이내자", ["창업기업"], 7),
+        ("①연매출액 20억 미만 및 5년 이내 설립", ["창업기업"], 5),
         # '3년 내' about something else is no ceiling on the firm.
         ("중소기업 (3년 내 매출 10억 이상)", ["중소기업"], None),
     ],
@@ -536,3 +539,24 @@ def test_firms_inside_and_outside_a_city_are_not_limited_to_it():
 def test_startup_groups_and_ceilings_written_short_are_read(target, types, high):
     found, _, ceiling = extract_firm_types(target)
     assert (found, ceiling) == (types, high)
+
+
+def test_a_provinces_program_for_firms_from_elsewhere_is_open_to_every_other_province():
+    gaz = default_gazetteer()
+    program = extract_notice_program(
+        SourceRecord(
+            format="kstartup_csv",
+            origin="t.csv#row1",
+            raw="{}",
+            title="스타트업 전북 챌린지 사업",
+            text="전북 지역주력산업을 중심으로 도외 창업기업 유치",
+            fields={
+                "title": "스타트업 전북 챌린지 사업",
+                "ministry": "전라북도 (창업지원 과)",
+                "target": "전라북도 외 지역, 창업 7년 이내 기업",
+            },
+        )
+    )
+    sidos = {r.sido for r in program.regions}
+    assert "전북특별자치도" not in sidos and len(sidos) == len(gaz.sidos) - 1
+    assert "전라북도 외 지역, 창업 7년 이내 기업" in program.evidence["regions"]
