@@ -310,6 +310,11 @@ def _resolve_regions(
             regions = stated
         if regions and sentences:
             evidence.setdefault("regions", []).extend(sentences[:2])
+    nationwide_line = _NATIONWIDE_APPLICANTS.search(f"{target}\n{body}")
+    if nationwide_line and not prefix and not stated:
+        # A regional body's program that says its applicants may be anywhere ('☞ 전국 단위의 의료기기 기업').
+        evidence["regions"] = [nationwide_line.group(0).strip()]  # not the agency's region any more
+        return [], True
     excluded, sentence = applicants_elsewhere(gaz, text)
     if excluded and regions and all(r.sido in excluded for r in regions):
         # A 시도's program to bring in firms from elsewhere ('전라북도 외 지역, 창업 7년 이내 기업').
@@ -470,6 +475,12 @@ def stated_regions(
     return _dedupe(found), sentences
 
 
+# An applicants' line that opens by placing them anywhere: '☞ 전국 단위의 의료기기 기업', '전국 소재 기업'.
+_NATIONWIDE_APPLICANTS = re.compile(
+    r"^[ \t]*(?:[☞○●◦▶▷►■□•·\-][ \t]*)?전국[ \t]?(?:단위의?|소재(?:의|한)?|의)?[ \t]?[^.\n]{0,40}?"
+    r"(?:기업|업체|사업자|소상공인|법인)",
+    re.MULTILINE,
+)
 # Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.
 _ELSEWHERE = re.compile(
     r"(?<![가-힣])([가-힣]{2,7}?)\s?(?:외|이외)\s?(?:의\s?)?지역(?=[^.\n]{0,40}?(?:기업|업체|창업|사업자|소재))"
@@ -674,7 +685,7 @@ _FIRM_WORDS = re.compile(
 # A ceiling on years in business: '창업 7년 이내', '3년 이내 기술창업자', '창업 3년내 기업', or in brackets
 # after the firm: '창업기업(7년 이내)', '초기기업(~3년)'.
 _YEARS_MAX = re.compile(
-    r"(?:창업|업력|설립|사업자\s?등록)\s?(?:후\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만|내(?=\s?기업))"
+    r"(?:창업|업력|설립|사업자\s?등록)\s?(?:후\s?|개시\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만|내(?=\s?기업))"
     r"|(\d{1,2})\s?년\s?(?:이내|이하|미만|내)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:기|기술|청년|재)?\s?"
     r"(?:창업|초기|기업|스타트업|법인|업체|설립)"
     r"|(?:창업\s?기업|초기\s?기업|스타트업)\s?\(\s?~?\s?(\d{1,2})\s?년\s?(?:이내|이하|미만)?\s?\)"

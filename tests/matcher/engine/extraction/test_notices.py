@@ -560,3 +560,28 @@ def test_a_provinces_program_for_firms_from_elsewhere_is_open_to_every_other_pro
     sidos = {r.sido for r in program.regions}
     assert "전북특별자치도" not in sidos and len(sidos) == len(gaz.sidos) - 1
     assert "전라북도 외 지역, 창업 7년 이내 기업" in program.evidence["regions"]
+
+
+def test_a_regional_bodys_program_for_applicants_anywhere_is_nationwide():
+    def regional(summary: str):
+        fields = {
+            "pblancNm": "2025년 디지털트윈 플랫폼 활용 수요기업 모집 공고",
+            "jrsdInsttNm": "강원특별자치도",
+            "excInsttNm": "강원테크노파크",
+            "trgetNm": "중소기업",
+            "bsnsSumryCn": summary,
+        }
+        return extract_notice_program(
+            SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields)
+        )
+
+    anywhere = regional("<p>☞ 전국 단위의 의료기기 및 디지털헬스케어 기업</p><p>☞ 플랫폼 활용 지원</p>")
+    assert anywhere.nationwide and not anywhere.regions
+    assert anywhere.evidence["regions"] == ["☞ 전국 단위의 의료기기 및 디지털헬스케어 기업"]
+    # '전국' inside a sentence about something else leaves the province's own limit.
+    local = regional("<p>☞ 강원 소재 기업</p><p>☞ 전국 최초 플랫폼 활용 지원</p>")
+    assert not local.nationwide and [r.sido for r in local.regions] == ["강원특별자치도"]
+
+
+def test_a_ceiling_counted_from_the_start_of_business():
+    assert extract_firm_types("", "☞ 공고일 기준 창업 개시 7년 이내, 울주군 내에 소재한 중소기업")[2] == 7
