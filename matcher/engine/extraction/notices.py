@@ -476,9 +476,11 @@ def stated_regions(
 
 
 # An applicants' line that opens by placing them anywhere: '☞ 전국 단위의 의료기기 기업', '전국 소재 기업'.
+# Or that marks them so in brackets: '☞ 관광진흥법 제4조에 따라 등록된 여행사(전국)'.
 _NATIONWIDE_APPLICANTS = re.compile(
     r"^[ \t]*(?:[☞○●◦▶▷►■□•·\-][ \t]*)?전국[ \t]?(?:단위의?|소재(?:의|한)?|의)?[ \t]?[^.\n]{0,40}?"
-    r"(?:기업|업체|사업자|소상공인|법인)",
+    r"(?:기업|업체|사업자|소상공인|법인)"
+    r"|^[ \t]*[☞○●◦▶▷►■□•·\-][^\n]{0,80}?(?:기업|업체|여행사|사업자|법인)[ \t]?\(전국(?:[ \t]?소재)?\)",
     re.MULTILINE,
 )
 # Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.

@@ -585,3 +585,14 @@ def test_a_regional_bodys_program_for_applicants_anywhere_is_nationwide():
 
 def test_a_ceiling_counted_from_the_start_of_business():
     assert extract_firm_types("", "☞ 공고일 기준 창업 개시 7년 이내, 울주군 내에 소재한 중소기업")[2] == 7
+
+
+def test_applicants_marked_nationwide_in_brackets_make_a_regional_notice_nationwide():
+    fields = {
+        "pblancNm": "2025년 관광객 유치여행사 인센티브 지원 사업 공고",
+        "jrsdInsttNm": "부산광역시",
+        "trgetNm": "중소기업",
+        "bsnsSumryCn": "<p>☞ 관광진흥법 제4조에 따라 적법하게 등록된 여행사(전국)</p><p>☞ 인센티브 지원</p>",
+    }
+    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    assert program.nationwide and not program.regions
