@@ -718,6 +718,11 @@ _SECTOR_TRACK_MAX = re.compile(
 )
 
 
+# A listed group of firms ends on what they are: '폐업(예정) 소상공인', '창업 7년 이내 기업 (신산업 10년)';
+# not '관내 기업 중' (among them) nor '… 지원법에 따른 창업자'.
+_FIRM_GROUP = re.compile(r"(?:소상공인|기업|업체|사업자|법인)\s*(?:\([^)]*\))?\s*$")
+
+
 class _YearLimits:
     """업력 limits as stated, then combined into one admitted span.
 
@@ -730,9 +735,26 @@ class _YearLimits:
         self.ranges: list[tuple[float, float]] = []
         self.maxima: list[float] = []  # 'N년 이내' alone: admits from founding
         self.minima: list[float] = []  # 'N년 이상' alone: admits any older firm
+        # A listed group of firms with no limit of its own beside a limited one ('경영위기 소상공인, 재창업
+        # 1년 이내 소상공인'): that group admits every age, so together they set no limit.
+        self.open_group = False
 
     def read(self, text: str, *, is_target: bool) -> bool:
         """Add the limits ``text`` states; whether it stated any."""
+        found = self._read(text, is_target=is_target)
+        if found:
+            groups = [
+                g for g in re.split(r",|\s/\s|[①-⑳]", text) if _FIRM_GROUP.search(g) and "예비" not in g
+            ]
+            if len(groups) >= 2 and any(not self._states_years(g) for g in groups):
+                self.open_group = True
+        return found
+
+    @staticmethod
+    def _states_years(text: str) -> bool:
+        return bool(_YEARS_MAX.search(text) or _YEARS_MIN.search(text) or _YEARS_RANGE.search(text))
+
+    def _read(self, text: str, *, is_target: bool) -> bool:
         found = False
         paired: set[int] = set()  # where a range's upper end was already read
         for match in _YEARS_MIN.finditer(text):
@@ -774,6 +796,8 @@ class _YearLimits:
 
     def limits(self) -> tuple[float | None, float | None]:
         """(years_min, years_max) of what the statements admit together."""
+        if self.open_group:
+            return None, None
         if self.minima and self.maxima and min(self.minima) >= max(self.maxima):
             # '3년 이내' and '3년 초과' cannot both hold: they are tracks, and together admit every age.
             return None, None

@@ -596,3 +596,20 @@ def test_applicants_marked_nationwide_in_brackets_make_a_regional_notice_nationw
     }
     program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
     assert program.nationwide and not program.regions
+
+
+@pytest.mark.parametrize(
+    ("target", "low", "high"),
+    [
+        # A listed group of firms with no limit of its own beside a limited one: no limit together.
+        ("경영위기 및 폐업(예정) 소상공인, 재창업 1년 이내 소상공인", None, None),
+        ("① 창업 7년 이내 바이오기업 ②우수 바이오 중소기업", None, None),
+        # Not such a list: would-be founders (no age), 'among', a comma inside one group.
+        ("예비창업기업, 창업 7년 이내 기업 (신산업분야 10년 이내)", None, 10),
+        ("대표가 만19~39세인 춘천시 관내 기업 중, 창업 1~7년 이내 기업", 1, 7),
+        ("창업 7년 이내 기업 중 창업펀드, AC/ VC 등의 투자를 5억 이상 유치한 기업", None, 7),
+        ("「중소기업창업 지원법」 제2조에 따른 창업자, 업력 7년 미만 중소기업", None, 7),
+    ],
+)
+def test_a_group_of_firms_listed_without_a_limit_lifts_the_others_limit(target, low, high):
+    assert extract_firm_types(target)[1:] == (low, high)
