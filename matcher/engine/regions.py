@@ -485,10 +485,18 @@ class Gazetteer:
             if len(cities) == 1:
                 regions.append(cities[0])
         if len(regions) == 1 and regions[0].sigungu is None:
-            lead = re.match(rf"([{HANGUL}]+(?:시|군|구))(?![{HANGUL}])", rest)
+            # The cities leading the title, one or a list: '[경기] 안산시ㆍ시흥시 …' → both.
+            city = rf"[{HANGUL}]+(?:시|군|구)"
+            lead = re.match(rf"{city}(?:\s?[ㆍ·,]\s?{city})*(?![{HANGUL}])", rest)
             if lead:
-                narrowed = [r for r in self.city_candidates(lead.group(1)) if r.sido == regions[0].sido]
-                if len(narrowed) == 1:
+                narrowed = []
+                for name in re.split(r"\s?[ㆍ·,]\s?", lead.group(0)):
+                    found = [r for r in self.city_candidates(name) if r.sido == regions[0].sido]
+                    if len(found) != 1:
+                        narrowed = []
+                        break
+                    narrowed.append(found[0])
+                if narrowed:
                     regions = narrowed
             area = re.match(rf"{_AREA_WORD}\s", rest)
             if area and (cities := self.area(regions[0].sido, area.group(1))):

@@ -429,6 +429,8 @@ def agency_region(
     return _dedupe(found), central and not found
 
 
+# A label that introduces where applicants may be: '참여가능 지역 :', '신청 지역:', '지원대상 지역 :'.
+_REGION_LABEL = re.compile(r"(?:참여|신청|지원|지원\s?대상|대상)\s?(?:가능\s?)?지역\s?[:：]")
 # What joins the members of a list of places: '경주시, 포항시', '경주시ㆍ포항시', '경주시 및 포항시'.
 _LIST_GLUE = r"\s?[,ㆍ·및와과]\s?"
 
@@ -445,6 +447,16 @@ def stated_regions(
         mentions = gaz.find_mentions(sentence)
         if not mentions:
             continue
+        labelled = _REGION_LABEL.search(sentence)
+        if labelled:
+            # '※ 참여가능 지역 : 경기도 안산시, 경기도 시흥시': the places listed after the label.
+            listed = [m.region for m in mentions if m.start >= labelled.end()]
+            cities = {r.sido for r in listed if r.sigungu}
+            listed = [r for r in listed if r.sigungu or r.sido not in cities]
+            if listed:
+                found.extend(listed)
+                sentences.append(sentence.strip())
+                continue
         hit = False
         for index, mention in enumerate(mentions):
             after = sentence[mention.end : mention.end + 20]

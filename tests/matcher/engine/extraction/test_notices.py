@@ -613,3 +613,17 @@ def test_applicants_marked_nationwide_in_brackets_make_a_regional_notice_nationw
 )
 def test_a_group_of_firms_listed_without_a_limit_lifts_the_others_limit(target, low, high):
     assert extract_firm_types(target)[1:] == (low, high)
+
+
+def test_cities_listed_after_a_label_or_leading_the_title_are_all_the_programs():
+    from matcher.engine.extraction.notices import stated_regions
+
+    gaz = default_gazetteer()
+    regions, _ = stated_regions(gaz, "※ 참여가능 지역 : 경기도 안산시, 경기도 시흥시", hint_sidos={"경기도"})
+    assert regions == [Region("경기도", "안산시"), Region("경기도", "시흥시")]
+    line = "- 컨설팅 지원가능 지역 : 진주시, 밀양시, 함안군, 창녕군"
+    assert [r.sigungu for r in stated_regions(gaz, line)[0]] == ["진주시", "밀양시", "함안군", "창녕군"]
+    prefix, _, _ = gaz.parse_title_prefix(
+        "[경기] 안산시ㆍ시흥시 2025년 청년일자리도약장려금 참여기업 모집 공고"
+    )
+    assert prefix == [Region("경기도", "안산시"), Region("경기도", "시흥시")]
