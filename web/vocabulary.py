@@ -71,6 +71,18 @@ REASON_TEMPLATES = (
     gettext_noop("상시근로자 {low}인 이상"),
     gettext_noop("{sites} 입주 기업 대상"),
     gettext_noop("{sites} 입주 기업 대상 (입주 여부 확인 필요)"),
+    gettext_noop("{where} 소재 기업 대상 (지역 불일치)"),
+    gettext_noop("{where} 외 {more}곳 소재 기업 대상 (지역 불일치)"),
+    gettext_noop("전국 ({left_out} 제외) 기업 대상 (지역 불일치)"),
+    gettext_noop("{sites} 입주 기업 대상 (산업단지 불일치)"),
+    gettext_noop("학교·학생·개인 대상 (기업 지원 아님)"),
+    gettext_noop("{types} 대상"),
+    gettext_noop("사업자 등록 기업 대상 (예비창업자 제외)"),
+    gettext_noop("창업 {high}년 이내 기업 대상"),
+    gettext_noop("업력 {high}년 이내 대상"),
+    gettext_noop("업력 {low}년 초과 대상"),
+    gettext_noop("상시근로자 {low}인 이상 기업 대상"),
+    gettext_noop("기업 유형 불일치"),
 )
 # '기업' where a program names no firm type: 'businesses' in a reason, not a firm type of its own.
 ANY_FIRM_IN_REASON = pgettext_lazy("eligibility reason", "기업")

@@ -106,6 +106,20 @@ SITE_REASON = "{sites} 입주 기업 대상"
 # A firm that named no complex may still be in one: the limit is shown for it to check.
 SITE_UNCHECKED_REASON = "{sites} 입주 기업 대상 (입주 여부 확인 필요)"
 ANY_FIRM = "기업"
+# Why a firm may not apply: staff see them beside firms; an owner sees one on a program page opened with a
+# search the program does not admit.
+REGION_REFUSED = "{where} 소재 기업 대상 (지역 불일치)"
+REGION_MORE_REFUSED = "{where} 외 {more}곳 소재 기업 대상 (지역 불일치)"
+WIDE_REFUSED = "전국 ({left_out} 제외) 기업 대상 (지역 불일치)"
+SITE_REFUSED = "{sites} 입주 기업 대상 (산업단지 불일치)"
+NON_FIRM_REFUSED = "학교·학생·개인 대상 (기업 지원 아님)"
+TYPES_ONLY_REFUSED = "{types} 대상"
+REGISTERED_ONLY_REFUSED = "사업자 등록 기업 대상 (예비창업자 제외)"
+STARTUP_REFUSED = "창업 {high}년 이내 기업 대상"
+YEARS_MAX_REFUSED = "업력 {high}년 이내 대상"
+YEARS_MIN_REFUSED = "업력 {low}년 초과 대상"
+EMPLOYEES_REFUSED = "상시근로자 {low}인 이상 기업 대상"
+TYPE_REFUSED = "기업 유형 불일치"
 REASON_TEMPLATES = (
     NATIONWIDE_REASON,
     WIDE_REASON,
@@ -116,6 +130,18 @@ REASON_TEMPLATES = (
     EMPLOYEES_REASON,
     SITE_REASON,
     SITE_UNCHECKED_REASON,
+    REGION_REFUSED,
+    REGION_MORE_REFUSED,
+    WIDE_REFUSED,
+    SITE_REFUSED,
+    NON_FIRM_REFUSED,
+    TYPES_ONLY_REFUSED,
+    REGISTERED_ONLY_REFUSED,
+    STARTUP_REFUSED,
+    YEARS_MAX_REFUSED,
+    YEARS_MIN_REFUSED,
+    EMPLOYEES_REFUSED,
+    TYPE_REFUSED,
 )
 
 
@@ -158,19 +184,19 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
         ok, why = _years_ok(program, years)
         return ok, 0.5, why
     if NON_FIRM in types:
-        return False, 0.0, f"{NON_FIRM} 대상 (기업 지원 아님)"
+        return False, 0.0, Reason(NON_FIRM_REFUSED)
     special = types & set(SPECIAL_TYPES)
     general = types - special
     if special and firm_type not in special:
         # '여성기업 …' programs name 중소기업 too, but are for that kind of firm only.
-        return False, 0.0, f"{'·'.join(sorted(special))} 대상"
+        return False, 0.0, Reason(TYPES_ONLY_REFUSED, types="·".join(sorted(special)))
     if not firm_type:
         ok, why = _years_ok(program, years)
         return ok, 0.5, why
     if firm_type == PRE_STARTUP:
         if PRE_STARTUP in types:
             return True, 1.0, ""
-        return False, 0.0, "사업자 등록 기업 대상 (예비창업자 제외)"
+        return False, 0.0, Reason(REGISTERED_ONLY_REFUSED)
     # A registered business from here on.
     ok, why = _years_ok(program, years)
     if not ok:
@@ -185,16 +211,16 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
     if firm_type == STARTUP and SME in types:
         return True, 0.5, ""
     if firm_type == SME and SMALL_BUSINESS in types and SME not in types:
-        return False, 0.0, "소상공인 대상"
+        return False, 0.0, Reason(TYPES_ONLY_REFUSED, types=SMALL_BUSINESS)
     if firm_type in (SME, SMALL_BUSINESS) and STARTUP in types and not is_startup:
-        return False, 0.0, f"창업 {_startup_limit(program):g}년 이내 기업 대상"
+        return False, 0.0, Reason(STARTUP_REFUSED, high=f"{_startup_limit(program):g}")
     if general <= {PRE_STARTUP}:
-        return False, 0.0, "예비창업자 대상"
+        return False, 0.0, Reason(TYPES_ONLY_REFUSED, types=PRE_STARTUP)
     if firm_type == STARTUP and SMALL_BUSINESS in types:
         # A firm that calls itself a startup is not asking for 소상공인 support (a single choice in the form).
-        return False, 0.0, "소상공인 대상"
+        return False, 0.0, Reason(TYPES_ONLY_REFUSED, types=SMALL_BUSINESS)
     if MIDSIZE in types and SME not in types:
-        return False, 0.0, "중견기업 대상"
+        return False, 0.0, Reason(TYPES_ONLY_REFUSED, types=MIDSIZE)
     return True, 0.3, ""
 
 
@@ -208,7 +234,7 @@ def _employees_ok(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, str]:
     least = program.employees_min
     if not least:
         return True, ""
-    refused = False, f"상시근로자 {least}인 이상 기업 대상"
+    refused = False, Reason(EMPLOYEES_REFUSED, low=str(least))
     if firm.firm_type == PRE_STARTUP:
         return refused  # not founded: whatever number was typed, it employs nobody yet
     if firm.employees is not None:
@@ -222,9 +248,9 @@ def _years_ok(program: ProgramFacts, years: float | None) -> tuple[bool, str]:
     if years is None:
         return True, ""
     if program.years_max is not None and years > program.years_max:
-        return False, f"업력 {program.years_max:g}년 이내 대상"
+        return False, Reason(YEARS_MAX_REFUSED, high=f"{program.years_max:g}")
     if program.years_min is not None and years < program.years_min:
-        return False, f"업력 {program.years_min:g}년 초과 대상"
+        return False, Reason(YEARS_MIN_REFUSED, low=f"{program.years_min:g}")
     return True, ""
 
 
@@ -234,18 +260,17 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
     if not admitted:
         left_out = _left_out(program)
         if left_out:
-            return Decision(False, [f"{WIDE_REASON.format(left_out=left_out, types=ANY_FIRM)} (지역 불일치)"])
+            return Decision(False, [Reason(WIDE_REFUSED, left_out=left_out)])
         labels = ", ".join(r.label for r in program.regions[:3])
         if len(program.regions) > 3:
-            labels += f" 외 {len(program.regions) - 3}곳"
-        return Decision(False, [f"{labels} 소재 기업 대상 (지역 불일치)"])
+            more = str(len(program.regions) - 3)
+            return Decision(False, [Reason(REGION_MORE_REFUSED, where=labels, more=more)])
+        return Decision(False, [Reason(REGION_REFUSED, where=labels)])
     if firm.site and program.site_limits and not site_admits(program, firm.site):
-        return Decision(
-            False, [f"{_sites_label(program)} 입주 기업 대상 (산업단지 불일치)"], region_level=level
-        )
+        return Decision(False, [Reason(SITE_REFUSED, sites=_sites_label(program))], region_level=level)
     ok, fit, why = type_admits(program, firm)
     if not ok:
-        return Decision(False, [why or "기업 유형 불일치"], region_level=level)
+        return Decision(False, [why or Reason(TYPE_REFUSED)], region_level=level)
     return Decision(
         True, eligibility_reasons(program, where, site=firm.site), region_level=level, type_fit=fit
     )

@@ -636,3 +636,11 @@ def test_a_program_opened_from_the_results_says_whether_the_searching_firm_may_a
     for query in ({}, {"sector": "이차전지", "sido": "아틀란티스"}):
         plain = client.get(reverse("program_detail", args=[gumi.pk]), query).content.decode()
         assert 'class="fit' not in plain and "검색 결과" not in plain
+
+
+def test_why_a_searching_firm_may_not_apply_is_said_in_the_pages_language(client, programs):
+    page = client.get(
+        reverse("program_detail", args=[programs["pohang"].pk]), GUMI, HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Your business cannot apply, by the search you made" in page
+    assert "(not your location)" in page and "지역 불일치" not in page
