@@ -169,16 +169,15 @@ def pipeline_docs() -> tuple[list, dict[str, str]]:
     django.setup()
     from django.core.management import call_command
 
-    from matcher.management.commands.load_samples import CORPUS, SEEDS
+    from matcher.management.commands.load_samples import sample_files
     from matcher.models import Program
     from matcher.services.evaluation import program_uids
     from matcher.services.ingestion import ingest_file
     from matcher.services.model_store import program_doc
 
     call_command("migrate", verbosity=0)
-    for pattern in [SEEDS, *CORPUS]:
-        for path in sorted(SAMPLES.glob(pattern)):
-            ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
+    for path in sample_files():
+        ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
     programs = list(Program.objects.published().order_by("pk"))
     uids = program_uids(programs)
     docs, titles = [], {}

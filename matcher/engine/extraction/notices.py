@@ -558,13 +558,15 @@ def _bracket_sidos(gaz: Gazetteer, bracket: str) -> list[str]:
 # '5인 이상 우선지원 대상기업') or the lower end of a range ('상시근로자수 5~49인'). A bare '근로자' needs
 # '수'; a number to hire ('근로자 2명 이상 채용') is not a headcount, nor is a size the line leaves out
 # ('50인 이상 기업 제외').
+_HEADCOUNT = r"(?:피보험자|상시\s?근로자|상용\s?근로자|상시\s?종업원|근로자\s?수)"
+_HEADCOUNT_LEAD = r"\s?(?:수\s?)?(?:가|는)?\s?"  # '상시근로자수가 ', '근로자 수는 '
 _EMPLOYEES_MIN = re.compile(
-    r"(?:(?:피보험자|상시\s?근로자|상용\s?근로자|상시\s?종업원|종업원|근로자\s?수)\s?(?:수\s?)?(?:가|는)?\s?"
+    rf"(?:(?:{_HEADCOUNT}|종업원){_HEADCOUNT_LEAD}"
     r"(\d{1,4})\s?(?:인|명)\s?이상(?!\s?(?:을|를)?\s?(?:신규\s?)?(?:채용|고용(?!\s?보험)))"
     r"(?!\s?(?:의\s?)?(?:중소\s?)?(?:기업|사업장|업체|사업체)?\s?(?:은|는)?\s?제외)"
     r"|(?<![\d.])(\d{1,4})\s?인\s?이상의?\s?(?:우선\s?지원\s?대상\s?)?(?:중소\s?)?(?:사업장|사업체|기업|업체)"
     r"(?!\s?(?:은|는)?\s?제외)"
-    r"|(?:피보험자|상시\s?근로자|상용\s?근로자|상시\s?종업원|근로자\s?수)\s?(?:수\s?)?(?:가|는)?\s?"
+    rf"|{_HEADCOUNT}{_HEADCOUNT_LEAD}"
     r"(\d{1,4})\s?(?:인|명)?\s?[~∼]\s?\d{1,4}\s?(?:인|명))"
 )
 

@@ -59,11 +59,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{name:15}" + "".join(f"{figures[key]:>15.3f}" for key in keys))
 
     def _load_dev_corpus(self) -> None:
-        from matcher.management.commands.load_samples import CORPUS, SAMPLES, SEEDS
+        from matcher.management.commands.load_samples import sample_files
         from matcher.services.ingestion import ingest_file
         from matcher.services.model_store import matcher_refit
 
-        files = [path for pattern in [SEEDS, *CORPUS] for path in sorted(SAMPLES.glob(pattern))]
+        files = sample_files()
         for path in files:
             ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
         # Refit here, not through the queue: the figures must come from a model of exactly this corpus.

@@ -23,6 +23,18 @@ CORPUS = ["bizinfo/bizinfo_api_*.json", "kstartup/*.csv"]
 EXTRA = ["bizinfo/bizinfo_[0-9]*.csv", "fulltext/*.jsonl"]
 
 
+def sample_files(*, dev_corpus_only: bool = True, seeds_only: bool = False) -> list[Path]:
+    """The bundled files to load, in loading order: the seed articles, then (unless ``seeds_only``) the dev
+    corpus, then (unless ``dev_corpus_only``) the extra samples. ``evaluate`` and the bench dev scripts
+    load the dev corpus exactly as this command does."""
+    patterns = [SEEDS]
+    if not seeds_only:
+        patterns += CORPUS
+        if not dev_corpus_only:
+            patterns += EXTRA
+    return [path for pattern in patterns for path in sorted(SAMPLES.glob(pattern))]
+
+
 class Command(BaseCommand):
     help = "Load the bundled sample announcements (published) and refit the matcher."
 
@@ -32,15 +44,9 @@ class Command(BaseCommand):
         group.add_argument("--all", action="store_true", help="also the Bizinfo CSV and full-text notices")
 
     def handle(self, *args, **options) -> None:
-        patterns = [SEEDS]
-        if not options["seeds_only"]:
-            patterns += CORPUS
-        if options["all"]:
-            patterns += EXTRA
-        for pattern in patterns:
-            for path in sorted(SAMPLES.glob(pattern)):
-                batch = ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
-                self.stdout.write(IngestionReport.for_batch(batch, max_failures=5).as_text())
+        for path in sample_files(dev_corpus_only=not options["all"], seeds_only=options["seeds_only"]):
+            batch = ingest_file(name=path.name, content=path.read_bytes(), publish=True, refit=False)
+            self.stdout.write(IngestionReport.for_batch(batch, max_failures=5).as_text())
         # One refit for everything loaded (each file would otherwise queue its own).
         refit_matcher.delay()
         self.stdout.write("matcher refit queued")

@@ -153,9 +153,13 @@ def test_notice_support_types_from_what_is_offered_and_sectors():
     assert any("이차전지" in s["name"] for s in program.sectors)
 
 
-def _bizinfo_notice(title: str, summary: str, *, target: str = "중소기업"):
-    """A Bizinfo API record with the given title, summary (HTML) and target category, extracted."""
-    fields = {"pblancNm": title, "jrsdInsttNm": "중소벤처기업부", "trgetNm": target, "bsnsSumryCn": summary}
+def _bizinfo_notice(
+    title: str, summary: str, *, target: str = "중소기업", agency: str = "중소벤처기업부", operator: str = ""
+):
+    """A Bizinfo API record with the given title, summary (HTML), target category and bodies, extracted."""
+    fields = {"pblancNm": title, "jrsdInsttNm": agency, "trgetNm": target, "bsnsSumryCn": summary}
+    if operator:
+        fields["excInsttNm"] = operator
     return extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
 
 
@@ -564,16 +568,8 @@ def test_a_provinces_program_for_firms_from_elsewhere_is_open_to_every_other_pro
 
 def test_a_regional_bodys_program_for_applicants_anywhere_is_nationwide():
     def regional(summary: str):
-        fields = {
-            "pblancNm": "2025년 디지털트윈 플랫폼 활용 수요기업 모집 공고",
-            "jrsdInsttNm": "강원특별자치도",
-            "excInsttNm": "강원테크노파크",
-            "trgetNm": "중소기업",
-            "bsnsSumryCn": summary,
-        }
-        return extract_notice_program(
-            SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields)
-        )
+        title = "2025년 디지털트윈 플랫폼 활용 수요기업 모집 공고"
+        return _bizinfo_notice(title, summary, agency="강원특별자치도", operator="강원테크노파크")
 
     anywhere = regional("<p>☞ 전국 단위의 의료기기 및 디지털헬스케어 기업</p><p>☞ 플랫폼 활용 지원</p>")
     assert anywhere.nationwide and not anywhere.regions
@@ -588,13 +584,11 @@ def test_a_ceiling_counted_from_the_start_of_business():
 
 
 def test_applicants_marked_nationwide_in_brackets_make_a_regional_notice_nationwide():
-    fields = {
-        "pblancNm": "2025년 관광객 유치여행사 인센티브 지원 사업 공고",
-        "jrsdInsttNm": "부산광역시",
-        "trgetNm": "중소기업",
-        "bsnsSumryCn": "<p>☞ 관광진흥법 제4조에 따라 적법하게 등록된 여행사(전국)</p><p>☞ 인센티브 지원</p>",
-    }
-    program = extract_notice_program(SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields))
+    program = _bizinfo_notice(
+        "2025년 관광객 유치여행사 인센티브 지원 사업 공고",
+        "<p>☞ 관광진흥법 제4조에 따라 적법하게 등록된 여행사(전국)</p><p>☞ 인센티브 지원</p>",
+        agency="부산광역시",
+    )
     assert program.nationwide and not program.regions
 
 
