@@ -69,7 +69,6 @@ def results(request: HttpRequest) -> HttpResponse:
         first_rank=offset + 1,
         base_query=query.urlencode(),
         unfiltered_query=unfiltered.urlencode(),
-        has_filters=filters.narrows,
         without_filters=without_filters,
         region_programs=region_programs,
         closing_first=filters.closing_first,
