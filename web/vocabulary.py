@@ -27,6 +27,9 @@ VOCABULARY = frozenset(
         gettext_noop("여성기업"),
         gettext_noop("장애인기업"),
         gettext_noop("협동조합"),
+        # Applicants that are not firms (eligibility.NON_FIRM, eligibility.PUBLIC_BODY)
+        gettext_noop("학교·학생·개인"),
+        gettext_noop("지자체·공공기관"),
         # Support types (SupportType; R&D reads the same in English)
         gettext_noop("자금·융자"),
         gettext_noop("시설·장비"),
@@ -76,6 +79,7 @@ REASON_TEMPLATES = (
     gettext_noop("전국 ({left_out} 제외) 기업 대상 (지역 불일치)"),
     gettext_noop("{sites} 입주 기업 대상 (산업단지 불일치)"),
     gettext_noop("학교·학생·개인 대상 (기업 지원 아님)"),
+    gettext_noop("지자체·공공기관 대상 (기업 지원 아님)"),
     gettext_noop("{types} 대상"),
     gettext_noop("사업자 등록 기업 대상 (예비창업자 제외)"),
     gettext_noop("창업 {high}년 이내 기업 대상"),

@@ -21,6 +21,8 @@ SPECIAL_TYPES = ("사회적기업", "여성기업", "장애인기업", "협동�
 # Programs whose target field names only people or institutions that are not businesses (schools,
 # universities, students, youth, citizens): no firm may apply (a business is never a school or a pupil).
 NON_FIRM = "학교·학생·개인"
+# Programs whose applicants are local governments or public bodies ('16개 광역지방자치단체'): no firm either.
+PUBLIC_BODY = "지자체·공공기관"
 # A program open to this many 시도 or more (over half of the 17) ranks as a nationwide one.
 WIDE_REGION_COUNT = 9
 # A startup (창업기업) is, by the 중소기업창업 지원법, a business within 7 years of founding.
@@ -113,6 +115,7 @@ REGION_MORE_REFUSED = "{where} 외 {more}곳 소재 기업 대상 (지역 불일
 WIDE_REFUSED = "전국 ({left_out} 제외) 기업 대상 (지역 불일치)"
 SITE_REFUSED = "{sites} 입주 기업 대상 (산업단지 불일치)"
 NON_FIRM_REFUSED = "학교·학생·개인 대상 (기업 지원 아님)"
+PUBLIC_BODY_REFUSED = "지자체·공공기관 대상 (기업 지원 아님)"
 TYPES_ONLY_REFUSED = "{types} 대상"
 REGISTERED_ONLY_REFUSED = "사업자 등록 기업 대상 (예비창업자 제외)"
 STARTUP_REFUSED = "창업 {high}년 이내 기업 대상"
@@ -135,6 +138,7 @@ REASON_TEMPLATES = (
     WIDE_REFUSED,
     SITE_REFUSED,
     NON_FIRM_REFUSED,
+    PUBLIC_BODY_REFUSED,
     TYPES_ONLY_REFUSED,
     REGISTERED_ONLY_REFUSED,
     STARTUP_REFUSED,
@@ -185,6 +189,8 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
         return ok, 0.5, why
     if NON_FIRM in types:
         return False, 0.0, Reason(NON_FIRM_REFUSED)
+    if PUBLIC_BODY in types:
+        return False, 0.0, Reason(PUBLIC_BODY_REFUSED)
     special = types & set(SPECIAL_TYPES)
     general = types - special
     if special and firm_type not in special:

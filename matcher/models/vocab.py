@@ -6,6 +6,8 @@ readable without a lookup table.
 
 from django.db import models
 
+from matcher.engine.eligibility import NON_FIRM, PUBLIC_BODY
+
 
 class FirmType(models.TextChoices):
     SME = "중소기업", "중소기업"
@@ -17,6 +19,11 @@ class FirmType(models.TextChoices):
     WOMEN = "여성기업", "여성기업"
     DISABLED = "장애인기업", "장애인기업"
     COOPERATIVE = "협동조합", "협동조합"
+
+
+# Who a program admits: a firm type, or applicants that are no firm at all (schools and students, local
+# governments), which the extractor reads so that no firm is offered the program.
+APPLICANT_TYPES = [*FirmType.values, NON_FIRM, PUBLIC_BODY]
 
 
 class SupportType(models.TextChoices):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matcher.engine.regions import default_gazetteer, site_key
 from matcher.models import Announcement, FirmType, Program, SupportType
+from matcher.models.vocab import APPLICANT_TYPES
 from matcher.services.firms import EMPLOYEES_MAX
 from matcher.services.programs import EDITABLE_FIELDS, sector_label
 
@@ -52,7 +53,7 @@ class ProgramForm(forms.ModelForm):
     firm_types = forms.CharField(
         label=_("대상 기업 유형"),
         required=False,
-        help_text=_("쉼표로 구분: %(values)s") % {"values": ", ".join(FirmType.values)},
+        help_text=_("쉼표로 구분: %(values)s") % {"values": ", ".join(APPLICANT_TYPES)},
     )
     sectors = forms.CharField(
         label=_("업종(KSIC)"),
@@ -130,7 +131,7 @@ class ProgramForm(forms.ModelForm):
         return items
 
     def clean_firm_types(self) -> list[str]:
-        return self._vocab("firm_types", FirmType.values)
+        return self._vocab("firm_types", APPLICANT_TYPES)
 
     def clean_support_types(self) -> list[str]:
         return self._vocab("support_types", SupportType.values)

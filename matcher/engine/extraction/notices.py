@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from matcher.engine.eligibility import NON_FIRM
+from matcher.engine.eligibility import NON_FIRM, PUBLIC_BODY
 from matcher.engine.extraction.fields import (
     detect_application_period,
     detect_budget_statement,
@@ -304,8 +304,15 @@ def _resolve_regions(
             if narrowed != regions:
                 regions = narrowed
             elif all(r.sigungu for r in regions):
-                # A city program naming other participating cities: admit them too.
-                regions = _dedupe(regions + [r for r in stated if r.sigungu and r.sido in hint])
+                # A city program naming other participating cities: admit them too. One whose applicants'
+                # lines place them in its whole 시도 and in none of its cities ('☞ … “중구 이외 대구시
+                # 소재” 사업체') admits the whole 시도; a 시도 named elsewhere (a purpose, a law) does not.
+                applicants = "\n".join([target, *_applicants_block(body)[0]])
+                placed = stated_regions(gaz, applicants, hint_sidos=hint)[0] if applicants.strip() else []
+                whole = {r.sido for r in placed if r.sigungu is None}
+                regions = [Region(sido) for sido in sorted(whole)] + _dedupe(
+                    [r for r in regions + stated if r.sigungu and r.sido in hint and r.sido not in whole]
+                )
         elif agency_is_central and not regions:
             regions = stated
         if regions and sentences:
@@ -696,7 +703,12 @@ _ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d
 # names a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
 _NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민|학력|전공|구직|미취업")
 _FIRM_WORDS = re.compile(
-    r"기업|업체|창업|사업자|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
+    r"기업|업체|창업|사업자|사업장|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
+)
+# Applicants that are local governments or public bodies: '서울특별시를 제외한 16개 광역지방자치단체',
+# '기초자치단체(시ㆍ군ㆍ구)', '지자체'. Read with them taken out, the line must name no business.
+_PUBLIC_BODY_TARGET = re.compile(
+    r"(?:광역|기초)?\s?지방\s?자치\s?단체|(?:광역|기초)\s?자치\s?단체|지자체|공공\s?기관|지방\s?공기업"
 )
 # A ceiling on years in business: '창업 7년 이내', '3년 이내 기술창업자', '창업 3년내 기업', or in brackets
 # after the firm: '창업기업(7년 이내)', '초기기업(~3년)'.
@@ -888,6 +900,10 @@ def extract_firm_types(
         if who and _NON_FIRM_TARGET.search(who) and not _FIRM_WORDS.search(who):
             evidence["firm_types"] = [who.strip()[:300]]
             return [NON_FIRM], None, None
+        public = _PUBLIC_BODY_TARGET.search(who)
+        if public and not _FIRM_WORDS.search(_PUBLIC_BODY_TARGET.sub(" ", who)):
+            evidence["firm_types"] = [who.strip()[:300]]
+            return [PUBLIC_BODY], None, None
     years_min, years_max = years.limits()
     if (
         locked is not None

@@ -97,11 +97,15 @@ def test_firm_type_and_years():
     assert not decide(social, FirmFacts(GUMI, "중소기업", 3)).eligible
 
 
-def test_programs_for_schools_and_students_admit_no_firm():
-    school = ProgramFacts(nationwide=True, firm_types=("학교·학생·개인",))
+@pytest.mark.parametrize(
+    ("applicants", "reason"), [("학교·학생·개인", "학교"), ("지자체·공공기관", "지자체")]
+)
+def test_programs_for_schools_students_or_public_bodies_admit_no_firm(applicants, reason):
+    program = ProgramFacts(nationwide=True, firm_types=(applicants,))
     for firm_type, years in (("중소기업", 10), ("창업기업", 2), ("예비창업자", 0), ("", None)):
-        decision = decide(school, FirmFacts(GUMI, firm_type, years))
+        decision = decide(program, FirmFacts(GUMI, firm_type, years))
         assert not decision.eligible and "기업 지원 아님" in decision.reasons[0]
+        assert decision.reasons[0].startswith(reason)
 
 
 def test_the_refusal_counts_regions_it_does_not_name():

@@ -144,6 +144,19 @@ def test_edit_rejects_unknown_vocabulary_and_regions(client, editor):
     assert not ProgramChange.objects.exists()
 
 
+def test_edit_keeps_applicants_that_are_no_firm(client, editor):
+    # The extractor reads programs for schools or local governments; staff can save them as they are.
+    program = make_program(firm_types=["지자체·공공기관"])
+    client.force_login(editor)
+    response = client.post(
+        reverse("staff:program_edit", args=[program.pk]),
+        _form_data(program, firm_types="지자체·공공기관, 학교·학생·개인"),
+    )
+    assert response.status_code == 302
+    program.refresh_from_db()
+    assert program.firm_types == ["지자체·공공기관", "학교·학생·개인"]
+
+
 def test_publish_and_unpublish(client, editor, django_capture_on_commit_callbacks):
     program = make_program()
     client.force_login(editor)

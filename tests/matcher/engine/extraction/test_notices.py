@@ -212,6 +212,20 @@ def test_a_summary_whose_applicants_are_students_or_trainees_admits_no_firm():
     assert "학교·학생·개인" not in program.firm_types
 
 
+def test_a_summary_whose_applicants_are_local_governments_admits_no_firm():
+    program = _bizinfo_notice(
+        "지역 주도형 AI 대전환 사업 참여 지자체 모집 공고",
+        "<p>☞ 서울특별시를 제외한 16개 광역지방자치단체</p><p>☞ 지역 특화 AI 서비스 개발 지원</p>",
+        agency="과학기술정보통신부",
+    )
+    assert program.firm_types == ["지자체·공공기관"]
+    assert "광역지방자치단체" in program.evidence["firm_types"][0]
+    assert extract_firm_types("광역자치단체(민간과 컨소시엄 구성 필수)")[0] == ["지자체·공공기관"]
+    # Businesses beside them may apply.
+    for who in ("관련 지자체 또는 사업장", "모빌리티 기업(대기업ㆍ중소기업ㆍ스타트업 등, 지자체 공공기관)"):
+        assert "지자체·공공기관" not in extract_firm_types(who)[0], who
+
+
 def test_a_line_offered_twice_is_quoted_once():
     # The 통합공고 'support' cell is also an itemised line of the body: one evidence sentence, not two.
     fields = {"title": "기업멘토형 창업지원", "support": "① 창업 성장지원 및 청년 인건비 지원"}
@@ -621,3 +635,25 @@ def test_cities_listed_after_a_label_or_leading_the_title_are_all_the_programs()
         "[경기] 안산시ㆍ시흥시 2025년 청년일자리도약장려금 참여기업 모집 공고"
     )
     assert prefix == [Region("경기도", "안산시"), Region("경기도", "시흥시")]
+
+
+def test_a_city_program_whose_applicants_may_be_anywhere_in_its_province():
+    # 중구's program for businesses in its tourist zone and in the rest of 대구.
+    program = _bizinfo_notice(
+        "[대구] 중구 2025년 1차 QR 다국어 메뉴판 제작 지원사업 참여 사업체 모집 공고",
+        "<p>대구를 찾는 외국인 관광객의 주문 편의를 높이고자 다음과 같이 시행합니다.</p>"
+        "<p>☞ 대구시 중구 “동성로관광특구 소재” 사업체 및 “중구 이외 대구시 소재” 사업체</p>"
+        "<p>☞ QR 다국어 메뉴판 제작 지원</p>",
+        agency="대구광역시",
+    )
+    assert program.regions == [Region("대구광역시")]
+    facts = ProgramFacts.from_fields(nationwide=program.nationwide, regions=program.regions)
+    assert decide(facts, FirmFacts(Region("대구광역시", "달서구"))).eligible
+    # A province named only in the purpose: the city's own firms.
+    local = _bizinfo_notice(
+        "[강원] 정선군 2025년 소상공인 경영안정자금 지원계획 공고",
+        "<p>강원특별자치도 소상공인의 경영안정화를 도모하고자 다음과 같이 공고합니다.</p>"
+        "<p>☞ 정선군 소재 사업장을 운영한 소상공인</p><p>☞ 특례보증 및 이차보전 지원</p>",
+        agency="중소벤처기업부",
+    )
+    assert local.regions == [Region("강원특별자치도", "정선군")]
