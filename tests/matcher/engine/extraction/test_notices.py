@@ -526,6 +526,12 @@ def test_firms_inside_and_outside_a_city_are_not_limited_to_it():
     gaz = default_gazetteer()
     assert stated_regions(gaz, "☞ 성남시 관내외 기업 및 기관 등")[0] == []
     assert stated_regions(gaz, "☞ 성남시 관내 기업")[0] == [Region("경기도", "성남시")]
+    # A time in place before the kind of presence: '정선군에 3개월 이상 사업장', '춘천시에 1년 이상 거주'.
+    for line in (
+        "☞ 신청일 기준 정선군에 3개월 이상 사업장을 운영한 소상공인",
+        "☞ 정선군에 1년 이상 거주한 청년",
+    ):
+        assert stated_regions(gaz, line)[0] == [Region("강원특별자치도", "정선군")], line
 
 
 @pytest.mark.parametrize(
