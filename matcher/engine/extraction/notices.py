@@ -273,6 +273,7 @@ def _resolve_regions(
     agency_regions, agency_is_central = agency_region(gaz, agency, hint_sidos={r.sido for r in prefix})
     if prefix_nationwide:
         return [], True
+    applicants_text = "\n".join([target, *_applicants_block(body)[0]])
     regions = list(prefix)
     if agency_regions:
         if not regions:
@@ -307,8 +308,7 @@ def _resolve_regions(
                 # A city program naming other participating cities: admit them too. One whose applicants'
                 # lines place them in its whole 시도 and in none of its cities ('☞ … “중구 이외 대구시
                 # 소재” 사업체') admits the whole 시도; a 시도 named elsewhere (a purpose, a law) does not.
-                applicants = "\n".join([target, *_applicants_block(body)[0]])
-                placed = stated_regions(gaz, applicants, hint_sidos=hint)[0] if applicants.strip() else []
+                placed = stated_regions(gaz, applicants_text, hint_sidos=hint)[0]
                 whole = {r.sido for r in placed if r.sigungu is None}
                 regions = [Region(sido) for sido in sorted(whole)] + _dedupe(
                     [r for r in regions + stated if r.sigungu and r.sido in hint and r.sido not in whole]
@@ -321,6 +321,12 @@ def _resolve_regions(
     if nationwide_line and not prefix and not stated:
         # A regional body's program that says its applicants may be anywhere ('☞ 전국 단위의 의료기기 기업').
         evidence["regions"] = [nationwide_line.group(0).strip()]  # not the agency's region any more
+        return [], True
+    inbound = _INBOUND_INCENTIVE.search(f"{title}\n{applicants_text}")
+    if inbound and regions and not stated:
+        # A reward for bringing visitors or a shoot into the region ('단체관광객 유치 인센티브', '안동에서
+        # 촬영하는 … 제작사'): the activity is local, the travel agency or producer may be anywhere.
+        evidence["regions"] = [inbound.group(0).strip()]
         return [], True
     excluded, sentence = applicants_elsewhere(gaz, text)
     if excluded and regions and all(r.sido in excluded for r in regions):
@@ -501,6 +507,13 @@ _NATIONWIDE_APPLICANTS = re.compile(
     r"(?:기업|업체|사업자|소상공인|법인)"
     r"|^[ \t]*[☞○●◦▶▷►■□•·\-][^\n]{0,80}?(?:기업|업체|여행사|사업자|법인)[ \t]?\(전국(?:[ \t]?소재)?\)",
     re.MULTILINE,
+)
+# Programs that pay for visitors or productions brought into a region: tour groups or tour products
+# ('단체관광객 유치 인센티브', '관광객 유치여행사', '관광상품 인센티브'), film shoots ('로케이션',
+# '도내 5회차 이상 촬영', '안동에서 촬영하는'). Not investment or firms brought in ('투자 유치', '기업 유치').
+_INBOUND_INCENTIVE = re.compile(
+    r"(?:관광객|관광\s?상품|여행객|관광단|여행단|교육\s?여행|수학\s?여행|전세기)[^\n]{0,12}?(?:유치|인센티브)"
+    r"|유치\s?여행(?:사|업체)|로케이션|(?:에서|도내|시내|군내|관내)\s?(?:\d+\s?회차\s?(?:이상\s?)?)?촬영"
 )
 # Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.
 _ELSEWHERE = re.compile(

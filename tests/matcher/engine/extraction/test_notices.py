@@ -663,3 +663,45 @@ def test_a_city_program_whose_applicants_may_be_anywhere_in_its_province():
         agency="중소벤처기업부",
     )
     assert local.regions == [Region("강원특별자치도", "정선군")]
+
+
+@pytest.mark.parametrize(
+    ("title", "agency", "applicants"),
+    [
+        (
+            "[경북] 성주군 2025년 단체관광객 유치 인센티브 지원 사업 공고",
+            "경상북도",
+            "「관광진흥법」 제3조 및 제4조에 따른 여행업을 등록한 업체",
+        ),
+        (
+            "[경북] 안동시 로케이션 제작지원사업(인센티브) 공고",
+            "경상북도",
+            "안동에서 촬영하는 국내ㆍ외 영상물 제작사",
+        ),
+        (
+            "2025년 영화ㆍ드라마 제작 인센티브 지원사업 공고",
+            "전라남도",
+            "영화/드라마 제작업 등 신고를 필한 제작사</p><p>- 도내 5회차 이상 촬영 작품",
+        ),
+    ],
+)
+def test_a_reward_for_visitors_or_shoots_brought_in_is_open_to_firms_anywhere(title, agency, applicants):
+    program = _bizinfo_notice(title, f"<p>☞ {applicants}</p><p>☞ 인센티브 지원</p>", agency=agency)
+    assert program.nationwide and program.regions == []
+    assert program.evidence["regions"]
+
+
+def test_a_reward_for_visitors_brought_in_by_local_agencies_keeps_their_city():
+    program = _bizinfo_notice(
+        "[경북] 성주군 2025년 단체관광객 유치 인센티브 지원 사업 공고",
+        "<p>☞ 성주군 소재 여행업 등록 업체</p><p>☞ 인센티브 지원</p>",
+        agency="경상북도",
+    )
+    assert program.regions == [Region("경상북도", "성주군")]
+    # Investment brought in is not a visitor: a local startup program stays local.
+    startups = _bizinfo_notice(
+        "[대전] 2025년 스타트업 투자 유치 지원 사업 참가자 모집 공고",
+        "<p>☞ 창업 7년 이내 기업</p><p>☞ IR 지원</p>",
+        agency="대전광역시",
+    )
+    assert startups.regions == [Region("대전광역시")]
