@@ -853,6 +853,14 @@ class _YearLimits:
 
 # Bizinfo's coarse target category for startup and venture support ('창업벤처'): not who may apply.
 _COARSE_STARTUP_CATEGORY = re.compile(r"\s*창업\s?벤처\s*")
+# Bizinfo's target field holds one such category word; a target cell that says more is read as written.
+_COARSE_CATEGORY = re.compile(r"\s*(?:중소\s?기업|소상공인|창업\s?벤처)\s*")
+# 중견기업 named on its own or beside 중소: '중소ㆍ중견 제조기업', '중소/중견', '중소기업 또는 중견기업'.
+_MIDSIZE = re.compile(r"중견\s?기업|중소\s?[ㆍ·/,]\s?중견|중견\s?[ㆍ·/,]\s?중소")
+# Words of a business already founded, beside would-be founders: '예비창업자 및 7년 이내 창업기업'.
+_FOUNDED = re.compile(
+    r"기업|업체|기창업|(?<!예비)창업(?:자|가)|대표|법인(?!\s?설립)|스타트업|\d\s?년|사업자(?!\s?등록\s?(?:을|이|및)?\s?(?:하지|없))"
+)
 # Words that make a program one for startups. An 업력 counts only as a ceiling ('업력 3년 이내'): a floor
 # ('업력 3년 이상') asks for an established firm.
 _STARTUP_WORDS = re.compile(
@@ -895,7 +903,7 @@ def extract_firm_types(
             r"중소\s?(?:ㆍ|·)?\s?(?:벤처|중견)?\s?기업|중소기업|제조\s?기업|기업\b|업체", text
         ) and not re.fullmatch(r"\s*소상공인\s*", text):
             types.append("중소기업")
-        if re.search(r"중견\s?기업", text):
+        if _MIDSIZE.search(text):
             types.append("중견기업")
         for name, pattern in _SPECIAL_TYPES.items():
             if re.search(pattern, text):
@@ -939,6 +947,22 @@ def extract_firm_types(
     ):
         # A coarse startup category ('창업벤처') whose own text admits would-be founders as well.
         ordered.append("예비창업자")
+    if locked is not None and _COARSE_CATEGORY.fullmatch(target):
+        # Bizinfo's one-word category ('중소기업', '소상공인') is coarse: the applicants' lines may name more
+        # ('중소ㆍ중견 제조기업', '소상공인 및 예비창업자'), or only would-be founders under '창업벤처'.
+        lines = [line for line in _applicants_block(body)[0] if "제외" not in line]
+        named = " ".join(lines)
+        if _MIDSIZE.search(named) and "중견기업" not in ordered:
+            ordered.append("중견기업")
+        if _PRE_STARTUP.search(named) and "예비창업자" not in ordered:
+            ordered.append("예비창업자")
+        if (
+            _PRE_STARTUP.search(named)
+            and "창업기업" in ordered
+            and _COARSE_STARTUP_CATEGORY.fullmatch(target)
+            and not _FOUNDED.search(_PRE_STARTUP.sub(" ", named))
+        ):
+            ordered.remove("창업기업")  # '☞ 사업자 등록을 하지 않은 예비창업자'
     if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
     if years_max is not None and "창업기업" not in ordered:

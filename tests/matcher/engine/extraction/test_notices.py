@@ -705,3 +705,32 @@ def test_a_reward_for_visitors_brought_in_by_local_agencies_keeps_their_city():
         agency="대전광역시",
     )
     assert startups.regions == [Region("대전광역시")]
+
+
+@pytest.mark.parametrize(
+    ("category", "applicants", "types"),
+    [
+        # Bizinfo's one-word category is coarse: the applicants' lines name who else may apply.
+        ("중소기업", "국내 중소ㆍ중견 제조기업", ["중소기업", "중견기업"]),
+        ("중소기업", "전국 마이크로바이옴 관련 중소/중견기업", ["중소기업", "중견기업"]),
+        ("소상공인", "충북도내 소상공인 및 예비창업자", ["소상공인", "예비창업자"]),
+        ("중소기업", "충청남도 소재 중소기업, 소상공인 및 예비창업자", ["중소기업", "예비창업자"]),
+        # Only would-be founders under '창업벤처'.
+        ("창업벤처", "울산시에 주소를 둔 사업자등록을 하지 않은 예비창업자", ["예비창업자"]),
+        ("창업벤처", "창업 예정이거나 아이디어를 가진 도민", ["예비창업자"]),
+        ("창업벤처", "세종시를 주소지로 둔 관내 청년 (예비)창업가", ["창업기업", "예비창업자"]),
+        # Named to be left out.
+        ("중소기업", "중소기업(중견기업 제외)", ["중소기업"]),
+    ],
+)
+def test_a_coarse_category_takes_the_types_its_applicants_lines_name(category, applicants, types):
+    program = _bizinfo_notice(
+        "2025년 지원사업 공고", f"<p>☞ {applicants}</p><p>☞ 사업화 지원</p>", target=category
+    )
+    assert program.firm_types == types
+
+
+def test_a_target_cell_is_read_as_written_not_widened_by_the_body():
+    # A 통합공고 target cell says who may apply in full; the body's words do not add a type.
+    types, _, _ = extract_firm_types("관내 중소기업", "☞ 중소ㆍ중견기업 협력 네트워크 운영\n☞ 지원")
+    assert types == ["중소기업"]
