@@ -317,7 +317,9 @@ def _resolve_regions(
             regions = stated
         if regions and sentences:
             evidence.setdefault("regions", []).extend(sentences[:2])
-    nationwide_line = _NATIONWIDE_APPLICANTS.search(f"{target}\n{body}")
+    nationwide_line = _NATIONWIDE_APPLICANTS.search(f"{target}\n{body}") or _NATIONWIDE_IN_APPLICANTS.search(
+        applicants_text
+    )
     if nationwide_line and not prefix and not stated:
         # A regional body's program that says its applicants may be anywhere ('☞ 전국 단위의 의료기기 기업').
         evidence["regions"] = [nationwide_line.group(0).strip()]  # not the agency's region any more
@@ -489,6 +491,9 @@ def stated_regions(
             if in_list:  # a list may end in a stray comma: '논산시, 금산군, 청양군, 소재 중소기업'
                 after = re.sub(r"^\s?[,ㆍ·]", "", after)
                 after_group = re.sub(r"^\s?[,ㆍ·]", "", after_group)
+            if _PREFERENCE_AFTER.match(sentence, group_end):
+                # A preference, not a limit: '(광주광역시 및 전라남도 소상공인 우선지원)'.
+                continue
             if _AFTER_PLACE.match(after) or _AFTER_PLACE.match(after_group) or _BEFORE_PLACE.search(before):
                 region = mention.region
                 if region.sigungu is None and hint_sidos and region.sido not in hint_sidos:
@@ -514,6 +519,16 @@ _NATIONWIDE_APPLICANTS = re.compile(
 _INBOUND_INCENTIVE = re.compile(
     r"(?:관광객|관광\s?상품|여행객|관광단|여행단|교육\s?여행|수학\s?여행|전세기)[^\n]{0,12}?(?:유치|인센티브)"
     r"|유치\s?여행(?:사|업체)|로케이션|(?:에서|도내|시내|군내|관내)\s?(?:\d+\s?회차\s?(?:이상\s?)?)?촬영"
+)
+# The same said in the applicants' lines only (elsewhere in a notice these words set no limit): founders
+# of the whole country ('전국 청년 예비창업가'), '(전국 대상)', '지역제한 없음', '전 국민', or other 시도
+# beside its own ('타 시도 및 도내 예비창업자'). Not '국내 … 기업': 국내 sets firms at home against those
+# abroad ('국내 사업자등록증을 소지한 기업'), not one region against the country.
+_NATIONWIDE_IN_APPLICANTS = re.compile(
+    r"^[ \t]*(?:[☞○●◦▶▷►■□•·\-][ \t]*)?전국[ \t]?(?:의|소재)?[^.\n]{0,40}?"
+    r"(?:기업|업체|사업자|법인|여행사|창업자|창업가|청년)"
+    r"|\(전국\s?(?:대상|공모|모집)\)|지역\s?제한\s?없음|전\s국민|타\s?시[ㆍ·]?도\s?(?:및|와|,)\s?도내",
+    re.MULTILINE,
 )
 # Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.
 _ELSEWHERE = re.compile(

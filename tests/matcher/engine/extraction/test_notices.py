@@ -734,3 +734,38 @@ def test_a_target_cell_is_read_as_written_not_widened_by_the_body():
     # A 통합공고 target cell says who may apply in full; the body's words do not add a type.
     types, _, _ = extract_firm_types("관내 중소기업", "☞ 중소ㆍ중견기업 협력 네트워크 운영\n☞ 지원")
     assert types == ["중소기업"]
+
+
+@pytest.mark.parametrize(
+    "applicants",
+    [
+        "전국 청년(18 ~ 45세) 예비(초기)창업가 5팀",
+        "만 18세~39세 이하, 예비창업자 및 창업 7년 이내 기업 (전국 대상)",
+        "타 시도 및 도내 예비창업자 및 7년 이내 기창업자",
+        "전국의 중견ㆍ중소기업 산업계 지원(지역제한 없음)",
+    ],
+)
+def test_a_regional_body_s_program_for_applicants_anywhere(applicants):
+    program = _bizinfo_notice(
+        "2025년 디지털 무역 지원사업 공고", f"<p>☞ {applicants}</p><p>☞ 마케팅 지원</p>", agency="부산광역시"
+    )
+    assert program.nationwide, applicants
+
+
+def test_a_region_preferred_is_no_limit():
+    program = _bizinfo_notice(
+        "2025년 디지털커머스 지원사업 모집 공고",
+        "<p>☞ 소상공인(광주광역시 및 전라남도 소상공인 우선지원)</p><p>☞ 라이브커머스 지원</p>",
+        agency="중소벤처기업부",
+    )
+    assert program.nationwide and program.regions == []
+
+
+def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
+    program = _bizinfo_notice(
+        "2025년 디지털 무역 지원사업 공고",
+        "<p>전 국민 누구나 수출할 수 있도록 지원합니다.</p>"
+        "<p>☞ 국내 사업자등록증을 소지하고 있는 모든 기업</p><p>☞ 국내 전시회 참가 지원</p>",
+        agency="부산광역시",
+    )
+    assert program.regions == [Region("부산광역시")]
