@@ -742,8 +742,8 @@ _PUBLIC_BODY_TARGET = re.compile(
 # after the firm: '창업기업(7년 이내)', '초기기업(~3년)'.
 _YEARS_MAX = re.compile(
     r"(?:창업|업력|설립|사업자\s?등록)\s?(?:후\s?|개시\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만|내(?=\s?기업))"
-    r"|(\d{1,2})\s?년\s?(?:이내|이하|미만|내)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:기|기술|청년|재)?\s?"
-    r"(?:창업|초기|기업|스타트업|법인|업체|설립)"
+    r"|(\d{1,2})\s?년\s?(?:이내|이하|미만|내)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:1인\s?)?(?:기|기술|청년|재)?\s?"
+    r"(?:창업|초기|기업|스타트업|법인|업체|설립)(?!\s?(?:예정|희망|계획))"
     r"|(?:창업\s?기업|초기\s?기업|스타트업)\s?\(\s?~?\s?(\d{1,2})\s?년\s?(?:이내|이하|미만)?\s?\)"
 )
 _YEARS_RANGE = re.compile(
@@ -751,6 +751,12 @@ _YEARS_RANGE = re.compile(
 )
 _YEARS_MIN = re.compile(
     r"(?:창업|업력|설립)\s?(?:후\s?|이\s?|은\s?|는\s?)?(?:만\s?)?(\d{1,2})\s?년\s?(?:초과|이상|경과)"
+)
+# Time in business written as how long the firm has run or traded, in years or months: '5년 이상 운영 중인
+# 사업장', '3개월 이상 영업 중인 소상공인', '개업연월일로부터 6개월 이상 경과', '사업자등록 후 3개월 이상'.
+_TRADING_MIN = re.compile(
+    r"(?:(?:개업|사업자\s?등록|사업\s?개시|창업|설립)[^.\n]{0,8}?)(\d{1,2})\s?(개월|년)\s?(?:이상|초과|경과)"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속\s?)?(?:운영|영업)\s?(?:중|(?:한|하는)\s?(?:사업장|기업|업체|점포|매장))"
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
@@ -820,6 +826,12 @@ class _YearLimits:
                 paired.add(high.start(1))
             else:
                 self.minima.append(float(match.group(1)))
+            found = True
+        for match in _TRADING_MIN.finditer(text):
+            number, unit = match.group(1, 2) if match.group(1) else match.group(3, 4)
+            if _YEARS_MIN.match(text, match.start()) or _PAIRED_MAX.match(text, match.end()):
+                continue  # read above, or the lower end of a range ('3개월 이상 3년 이내')
+            self.minima.append(round(float(number) / 12, 2) if unit == "개월" else float(number))
             found = True
         for match in _YEARS_RANGE.finditer(text):
             low, high = float(match.group(1)), float(match.group(2))

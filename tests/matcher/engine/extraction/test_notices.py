@@ -769,3 +769,23 @@ def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
         agency="부산광역시",
     )
     assert program.regions == [Region("부산광역시")]
+
+
+@pytest.mark.parametrize(
+    ("target", "low"),
+    [
+        ("달성군 내 5년 이상 운영 중인 사업장을 둔 소상공인", 5.0),
+        ("남구 관내 3개월 이상 영업 중인 소상공인", 0.25),
+        ("신청일 현재 사업자등록증 상 개업연월일로부터 6개월 이상 경과한 소상공인", 0.5),
+        ("사업 개시 1년 경과한 노사협의회 설치 사업장", 1.0),
+        # Not a time in business: a record, or the lower end of a range read as a range.
+        ("1년 이상 운영한 실적이 있는 기관", None),
+    ],
+)
+def test_time_in_business_written_as_trading_sets_the_least_업력(target, low):
+    assert extract_firm_types(target)[1] == low
+
+
+def test_a_founding_planned_within_a_year_is_no_업력_limit():
+    target = "바이오 전 분야 창업 초기기업 관계자 및 창업 예정자(1년 이내 창업 예정자)"
+    assert extract_firm_types(target)[2] is None
