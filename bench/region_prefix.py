@@ -1,7 +1,8 @@
 """Region-prefix match rate: the share of Bizinfo dev records with a title region prefix ('[경북]',
 '[대구ㆍ경북]', '[전국]') whose extracted regions are exactly the prefix's 시도 (or nationwide for '[전국]').
 Also counts how many were narrowed to a city, and how many the text widened to a broad area it names
-('[경남] 동남권 … 동남권 소재 기업' → 경남, 부산, 울산), listed apart from the misses.
+('[경남] 동남권 … 동남권 소재 기업' → 경남, 부산, 울산), and how many it opened to the whole country ('[경북]
+성주군 단체관광객 유치 인센티브': travel agencies from anywhere), both listed apart from the misses.
 Run: ``python -m bench.region_prefix``.
 """
 
@@ -17,7 +18,7 @@ from matcher.engine.regions import default_gazetteer
 def main(argv: list[str] | None = None) -> dict:
     gaz = default_gazetteer()
     total = matched = city_level = 0
-    misses, widened = [], []
+    misses, widened, opened = [], [], []
     for record in bizinfo_records():
         prefix = re.match(r"^\s*\[([^\]]+)\]", record.title)
         if not prefix:
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> dict:
         labels = [r.label for r in program.regions]
         if not ok and None not in sidos and found > sidos and not program.nationwide:
             widened.append((record.title[:60], labels))
+        elif not ok and program.nationwide and "전국" not in parts:
+            opened.append((record.title[:60], program.evidence.get("regions", [""])[0][:40]))
         elif not ok:
             misses.append((record.title[:60], labels))
     result = {
@@ -48,10 +51,13 @@ def main(argv: list[str] | None = None) -> dict:
         "rate": matched / total if total else 0.0,
         "city_level": city_level,
         "widened_by_text": len(widened),
+        "opened_nationwide_by_text": len(opened),
     }
     print(result)
     for item in widened:
         print("  widened:", item)
+    for item in opened:
+        print("  opened:", item)
     for miss in misses[:20]:
         print("  miss:", miss)
     return result
