@@ -943,7 +943,8 @@ def extract_firm_types(
             locked = list(types)
     # The target, or a Bizinfo summary's applicants' block (its target field is only a coarse category such
     # as '창업벤처'), names schools, students or private persons and no business of any kind.
-    applicants = " ".join(line.strip() for line in _applicants_block(body)[0])
+    block = _applicants_block(body)[0]
+    applicants = " ".join(line.strip() for line in block)
     for who in (target if locked is None else "", applicants):
         if who and _NON_FIRM_TARGET.search(who) and not _FIRM_WORDS.search(who):
             evidence["firm_types"] = [who.strip()[:300]]
@@ -977,14 +978,14 @@ def extract_firm_types(
     if locked is not None and _COARSE_CATEGORY.fullmatch(target):
         # Bizinfo's one-word category ('중소기업', '소상공인') is coarse: the applicants' lines may name more
         # ('중소ㆍ중견 제조기업', '소상공인 및 예비창업자'), or only would-be founders under '창업벤처'.
-        lines = [line for line in _applicants_block(body)[0] if "제외" not in line]
-        named = " ".join(lines)
+        named = " ".join(line for line in block if "제외" not in line)
+        would_be = _PRE_STARTUP.search(named)
         if _MIDSIZE.search(named) and "중견기업" not in ordered:
             ordered.append("중견기업")
-        if _PRE_STARTUP.search(named) and "예비창업자" not in ordered:
+        if would_be and "예비창업자" not in ordered:
             ordered.append("예비창업자")
         if (
-            _PRE_STARTUP.search(named)
+            would_be
             and "창업기업" in ordered
             and _COARSE_STARTUP_CATEGORY.fullmatch(target)
             and not _FOUNDED.search(_PRE_STARTUP.sub(" ", named))
