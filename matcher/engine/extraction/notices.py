@@ -11,6 +11,7 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from datetime import date
@@ -185,6 +186,14 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         apply_start, apply_end = _period_from_text(
             record, full_text, title, apply_start=apply_start, apply_end=apply_end, evidence=evidence
         )
+
+    as_of = apply_start or record.published_on or apply_end
+    if as_of:
+        years_min, years_max = _with_founding_cutoffs(
+            [target, *body.splitlines()], as_of=as_of, limits=(years_min, years_max), evidence=evidence
+        )
+        if years_max is not None and "창업기업" not in firm_types and NON_FIRM not in firm_types:
+            firm_types = [*firm_types, "창업기업"]  # as an 업력 limit in years does
 
     budget = None
     if fields.get("budget_eok") not in (None, ""):
@@ -725,6 +734,12 @@ _SPECIAL_TYPES = {
     "장애인기업": r"장애인\s?기업",
     "협동조합": r"협동조합",
 }
+# The word a notice for that kind of firm uses somewhere ('장애인 창업', '여성 CEO', '사회적경제').
+_SPECIAL_KIND = {"사회적기업": "사회적", "여성기업": "여성", "장애인기업": "장애인", "협동조합": "협동조합"}
+_ALTERNATIVES = re.compile(r"어느\s?(?:하나|1)|중\s?(?:하나|1개)\s?이상")
+_PLAN = re.compile(r"계획|예정|하지\s?않은")
+# A kind of applicant named only to be left out, in brackets: '(예비창업자 제외)', '(대기업 불가)'.
+_EXCLUDED = re.compile(r"\([^()]{0,40}?(?:제외|불가)\s?\)")
 _ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
 # Targets that are schools, universities, pupils or citizens, or people described by what only a person
 # has (학력, 전공, job seeking: '만 39세 이하 청년(학력·전공 무관)'), not businesses; and any word that
@@ -757,14 +772,21 @@ _YEARS_MIN = re.compile(
 _TRADING_MIN = re.compile(
     r"(?:(?:개업|사업자\s?등록|사업\s?개시|창업|설립)[^.\n]{0,8}?)(\d{1,2})\s?(개월|년)\s?(?:이상|초과|경과)"
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속\s?)?(?:운영|영업)\s?(?:중|(?:한|하는)\s?(?:사업장|기업|업체|점포|매장))"
+    r"|(?:영업|사업\s?영위)\s?기간\s?(?:이\s?)?(\d{1,2})\s?(개월|년)\s?이상"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:정상\s?)?(?:가동|사업\s?(?:을\s?)?영위)"
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
-_PRE_STARTUP = re.compile(r"예비\s?재?창업|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)")
+_PRE_STARTUP = re.compile(
+    r"예비\s?(?:재|여성|청년|기술|1인)?\s?(?:창업|스타트업)|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)"
+)
+# A would-be founder's whole word ('예비청년창업자'), and a founder's, once those are taken out.
+_PRE_STARTUP_WORD = re.compile(r"예비\s?\S*")
+_FOUNDER = re.compile(r"창업\s?(?:자|가|기업|팀)")
 # '예비 및 7년 이내 창업기업', '예비 ~ 7년 이내 창업기업', '예비ㆍ초기 청년창업가', '(예비)창업자': would-be
 # founders and founded startups both, the first written short.
 _PRE_AND_STARTUP = re.compile(
-    r"예비\s?(?:및|또는|[~∼\-ㆍ·․,/])\s?[^.\n]{0,20}?(?:창업|초기)|\(예비\)\s?(?:청년\s?)?창업(?:자|가|기업|팀)"
+    r"예비\s?(?:및|또는|[~∼\-ㆍ·․‧,/])\s?[^.\n]{0,20}?(?:창업|초기)|\(예비\)\s?(?:청년\s?)?창업(?:자|가|기업|팀)"
 )
 
 
@@ -783,6 +805,10 @@ _SECTOR_TRACK_MAX = re.compile(
 _FIRM_GROUP = re.compile(r"(?:소상공인|기업|업체|사업자|법인)\s*(?:\([^)]*\))?\s*$")
 
 
+# A line that opens with a track's or kind's name in brackets: '- (유망기업) 창업 7년 이내', '[1트랙] …'.
+_TRACK_LABEL = re.compile(r"\s*(?:[-·․ㅇ○◦*]\s*)?[(\[【<][^)\]】>]{1,12}[)\]】>]")
+
+
 class _YearLimits:
     """업력 limits as stated, then combined into one admitted span.
 
@@ -798,9 +824,18 @@ class _YearLimits:
         # A listed group of firms with no limit of its own beside a limited one ('경영위기 소상공인, 재창업
         # 1년 이내 소상공인'): that group admits every age, so together they set no limit.
         self.open_group = False
+        # Lines that each open with their own track's name ('(유망기업) 창업 7년 이내', '(스타기업) 창업 3년
+        # 이상'): the limits each line states, which admit together whatever any one admits.
+        self.tracks: list[_YearLimits] = []
 
     def read(self, text: str, *, is_target: bool) -> bool:
         """Add the limits ``text`` states; whether it stated any."""
+        if _TRACK_LABEL.match(text):
+            track = _YearLimits()
+            if track._read(text, is_target=is_target):
+                self.tracks.append(track)
+                return True
+            return False
         found = self._read(text, is_target=is_target)
         if found:
             groups = [
@@ -828,7 +863,7 @@ class _YearLimits:
                 self.minima.append(float(match.group(1)))
             found = True
         for match in _TRADING_MIN.finditer(text):
-            number, unit = match.group(1, 2) if match.group(1) else match.group(3, 4)
+            number, unit = next(match.group(i, i + 1) for i in (1, 3, 5, 7) if match.group(i))
             if _YEARS_MIN.match(text, match.start()) or _PAIRED_MAX.match(text, match.end()):
                 continue  # read above, or the lower end of a range ('3개월 이상 3년 이내')
             self.minima.append(round(float(number) / 12, 2) if unit == "개월" else float(number))
@@ -864,6 +899,24 @@ class _YearLimits:
         """(years_min, years_max) of what the statements admit together."""
         if self.open_group:
             return None, None
+        if len(self.tracks) < 2:
+            # One labelled line is no choice of tracks ('(지원대상) 창업 7년 이내'): read with the rest.
+            for track in self.tracks:
+                self.ranges += track.ranges
+                self.maxima += track.maxima
+                self.minima += track.minima
+            self.tracks = []
+            return self._stated_limits()
+        spans = [track.limits() for track in self.tracks]
+        if self.ranges or self.maxima or self.minima:
+            spans.append(self._stated_limits())
+        lows, highs = [low for low, _ in spans], [high for _, high in spans]
+        return (
+            None if None in lows else min(low for low in lows if low is not None),
+            None if None in highs else max(high for high in highs if high is not None),
+        )
+
+    def _stated_limits(self) -> tuple[float | None, float | None]:
         if self.minima and self.maxima and min(self.minima) >= max(self.maxima):
             # '3년 이내' and '3년 초과' cannot both hold: they are tracks, and together admit every age.
             return None, None
@@ -882,6 +935,17 @@ class _YearLimits:
 _COARSE_STARTUP_CATEGORY = re.compile(r"\s*창업\s?벤처\s*")
 # Bizinfo's target field holds one such category word; a target cell that says more is read as written.
 _COARSE_CATEGORY = re.compile(r"\s*(?:중소\s?기업|소상공인|창업\s?벤처)\s*")
+_SME_CATEGORY = re.compile(r"\s*중소\s?기업\s*")
+_SMALL_BUSINESS_CATEGORY = re.compile(r"\s*소상공인\s*")
+# Under Bizinfo's '중소기업', applicants' lines naming 소상공인 and no other kind of firm.
+_OTHER_FIRMS = re.compile(r"중소|중견|기업|업체|법인|제조|스타트업|창업|사업체")
+# Under '소상공인', small firms listed beside them: '소기업ㆍ소상공인', '중소기업 및 소상공인' (not a
+# definition: '소상공인: 「중소기업기본법」에 따른 소기업 중 …').
+_SMALL_FIRM = re.compile(
+    r"(?:중소|(?<![가-힣])소)\s?기업\s?(?:[ㆍ·,/]|및|또는)\s?소상공인"
+    r"|소상공인\s?(?:[ㆍ·,/]|및|또는)\s?(?:중소|소)\s?기업|소규모\s?중소\s?기업"
+)
+_VENTURE = re.compile(r"벤처\s?기업")
 # 중견기업 named on its own or beside 중소: '중소ㆍ중견 제조기업', '중소/중견', '중소기업 또는 중견기업'.
 _MIDSIZE = re.compile(r"중견\s?기업|중소\s?[ㆍ·/,]\s?중견|중견\s?[ㆍ·/,]\s?중소")
 # Words of a business already founded, beside would-be founders: '예비창업자 및 7년 이내 창업기업'.
@@ -902,23 +966,44 @@ def extract_firm_types(
 ) -> tuple[list[str], float | None, float | None]:
     """Firm types and 업력 limits from the target line, else from the body's sentences stating the target."""
     evidence = evidence if evidence is not None else {}
+    special = next((name for name in _SPECIAL_TYPES if re.fullmatch(rf"\s*{name}\s*", target)), None)
+    if special and _SPECIAL_KIND[special] not in f"{title}\n{body}":
+        # Bizinfo's category alone ('장애인기업') over a notice that never names that kind of firm (an award,
+        # a contest open to all): the text, not the category, says who may apply.
+        target = ""
     target_sentences = [
         s for s in split_sentences(body) if re.search(r"대상|자격|신청\s?요건|☞|모집|희망하는|참여", s)
     ][:8]
-    sources = [target, title, *target_sentences] if target else [title, *target_sentences]
+    # A Bizinfo summary's applicants' block: its lines under '☞ …' ('(수혜기업) 공고일 기준 창업 후 6개월 이상
+    # 경과된 …') state who may apply even without a word such as 대상.
+    # Not when the lines are alternatives ('다음 중 어느 하나에 해당': one line's 업력 binds only that kind of
+    # firm) or a would-be founder's plan ('1년 이내 법인 설립 계획').
+    block = _applicants_block(body)[0]
+    alternatives = any(_ALTERNATIVES.search(line) for line in block)
+    block_lines = [
+        line for line in block if line not in target_sentences and not alternatives and not _PLAN.search(line)
+    ][:8]
+    sources = (
+        [target, title, *target_sentences, *block_lines]
+        if target
+        else [title, *target_sentences, *block_lines]
+    )
     types: list[str] = []
     years = _YearLimits()
     type_evidence: list[str] = []
     year_evidence: list[str] = []
     locked: list[str] | None = None  # the target field's types, authoritative when it names one
-    for text in sources:
-        if not text:
+    for stated in sources:
+        if not stated:
             continue
+        text = _EXCLUDED.sub(" ", stated)  # '7년 미만 창업기업 (예비창업자 제외)' admits no would-be founder
         before = len(types)
         if _PRE_AND_STARTUP.search(text):
             types.extend(["예비창업자", "창업기업"])
         elif _PRE_STARTUP.search(text):
             types.append("예비창업자")
+            if _FOUNDER.search(_PRE_STARTUP_WORD.sub(" ", text)):
+                types.append("창업기업")  # '예비청년창업자, 청년창업 자': founders as well
         if re.search(
             _STARTUP_WORDS,
             text,
@@ -936,14 +1021,13 @@ def extract_firm_types(
             if re.search(pattern, text):
                 types.append(name)
         if len(types) > before:
-            type_evidence.append(text.strip()[:300])
-        if years.read(text, is_target=text is target):
-            year_evidence.append(text.strip()[:300])
-        if text is target and types:
+            type_evidence.append(stated.strip()[:300])
+        if years.read(text, is_target=stated is target):
+            year_evidence.append(stated.strip()[:300])
+        if stated is target and types:
             locked = list(types)
     # The target, or a Bizinfo summary's applicants' block (its target field is only a coarse category such
     # as '창업벤처'), names schools, students or private persons and no business of any kind.
-    block = _applicants_block(body)[0]
     applicants = " ".join(line.strip() for line in block)
     for who in (target if locked is None else "", applicants):
         if who and _NON_FIRM_TARGET.search(who) and not _FIRM_WORDS.search(who):
@@ -971,7 +1055,11 @@ def extract_firm_types(
         locked is not None
         and "창업기업" in ordered
         and "예비창업자" not in ordered
-        and any(_PRE_STARTUP.search(s) and "제외" not in s for s in sources if s is not target)
+        and any(
+            (_PRE_STARTUP.search(s) or _PRE_AND_STARTUP.search(s)) and "제외" not in s
+            for s in sources
+            if s is not target
+        )
     ):
         # A coarse startup category ('창업벤처') whose own text admits would-be founders as well.
         ordered.append("예비창업자")
@@ -991,6 +1079,19 @@ def extract_firm_types(
             and not _FOUNDED.search(_PRE_STARTUP.sub(" ", named))
         ):
             ordered.remove("창업기업")  # '☞ 사업자 등록을 하지 않은 예비창업자'
+        if _SME_CATEGORY.fullmatch(target) and "소상공인" in named and not _OTHER_FIRMS.search(named):
+            ordered = [
+                "소상공인" if kind == "중소기업" else kind for kind in ordered
+            ]  # '… 영업 중인 소상공인'
+        if (
+            _SMALL_BUSINESS_CATEGORY.fullmatch(target)
+            and _SMALL_FIRM.search(named)
+            and "중소기업" not in ordered
+        ):
+            ordered.append("중소기업")  # '매출 10억 원 미만의 소기업ㆍ소상공인'
+        if _COARSE_STARTUP_CATEGORY.fullmatch(target) and _VENTURE.search(named) and "창업" not in named:
+            # '현재 벤처기업이거나 과거 벤처기업확인 이력이 있는 기업': a venture firm of any age, no startup.
+            ordered = ["중소기업" if kind == "창업기업" else kind for kind in ordered]
     if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
     if years_max is not None and "창업기업" not in ordered:
@@ -1003,6 +1104,53 @@ def extract_firm_types(
 
 
 # -- helpers -----------------------------------------------------------------
+# 업력 stated as a founding date: '2025.01.01. 이후 창업자만 가능', '창업일 기준 2023년 1월 1일 이전인 기업',
+# '개업일 2024. 4. 23. 이전'. Not a reference date ('… 이후 창업자는 예비창업자로 간주'), a closure, a
+# document's issue date or how long an address was kept ('2024.1.1. 이전부터 대구시에 … 주소지 유지').
+_CUTOFF_DATE = re.compile(
+    r"(\d{4})\s?[.\-/년]\s*(\d{1,2})\s?[.\-/월]\s*(\d{1,2})\s?[.일]?\s?\)?\s?(이후|이전)(?!부터)"
+)
+_FOUNDING_AFTER = re.compile(r"\s?(?:에\s?)?[^.\n,(]{0,10}?(?:창업|설립|개업)")
+_FOUNDING_BEFORE = re.compile(r"(?:창업|설립|개업)\s?(?:연월)?일\s?(?:\(?기준\)?)?[^.\n]{0,4}$|^\s?\(?개업일")
+_NOT_A_CUTOFF = re.compile(r"간주|제외|폐업|발행|유지|거주|출산|우대|가점|가산")
+
+
+def _with_founding_cutoffs(
+    lines: list[str],
+    *,
+    as_of: date,
+    limits: tuple[float | None, float | None],
+    evidence: dict[str, list[str]],
+) -> tuple[float | None, float | None]:
+    """업력 limits tightened by founding-date cut-offs, in years as of the notice's date.
+
+    A firm founded after the cut-off is at most that many years old when it applies; one founded before,
+    at least. A cut-off after the notice's date limits nobody yet.
+    """
+    years_min, years_max = limits
+    for line in lines:
+        if not line or _NOT_A_CUTOFF.search(line):
+            continue
+        for match in _CUTOFF_DATE.finditer(line):
+            cutoff = _ymd(match.group(1, 2, 3))
+            founding = _FOUNDING_AFTER.match(line, match.end()) or _FOUNDING_BEFORE.search(
+                line[max(0, match.start() - 16) : match.start()]
+            )
+            if cutoff is None or not founding or cutoff >= as_of:
+                continue
+            span = (as_of - cutoff).days / 365.25
+            if match.group(4) == "이후":
+                high = math.ceil(span * 10) / 10  # founded after the cut-off: this young at most
+                years_max = high if years_max is None else min(years_max, high)
+            else:
+                low = math.floor(span * 10) / 10
+                years_min = low if years_min is None else max(years_min, low)
+            evidence["years"] = [*evidence.get("years", []), line.strip()[:300]][:2]
+    if years_min is not None and years_max is not None and years_min >= years_max:
+        return limits  # tracks or a misreading: keep what the text stated in years
+    return years_min, years_max
+
+
 def _clean(value: str) -> str:
     if looks_like_html(value):
         return html_to_text(value)

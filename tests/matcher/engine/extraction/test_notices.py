@@ -789,3 +789,142 @@ def test_time_in_business_written_as_trading_sets_the_least_업력(target, low):
 def test_a_founding_planned_within_a_year_is_no_업력_limit():
     target = "바이오 전 분야 창업 초기기업 관계자 및 창업 예정자(1년 이내 창업 예정자)"
     assert extract_firm_types(target)[2] is None
+
+
+def _notice_on(day: date, summary: str, *, target: str = "창업벤처") -> object:
+    fields = {"pblancNm": "2025년 아이디어 사업화 지원 공고", "jrsdInsttNm": "중소벤처기업부"}
+    fields |= {"trgetNm": target, "bsnsSumryCn": summary}
+    record = SourceRecord(format="bizinfo_json", origin="t", raw="{}", fields=fields, published_on=day)
+    return extract_notice_program(record)
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [
+        # Founded after the cut-off: at most that old on the notice's date (0.41 years, rounded up).
+        ("※ 기창업자는 2025.01.01. 이후 창업자만 가능", None, 0.5),
+        ("☞ 2025년 1월 1일 이후 창업자 및 예비창업자", None, 0.5),
+        # Founded before it: at least that old (rounded down).
+        ("☞ 창업일 기준 2023년 1월 1일 이전인 기업", 2.4, None),
+        ("☞ 개업일 2024. 4. 23. 이전(공고일 기준 1년이상 영업)", 1.1, None),
+        # Not a limit: a reference date, a closure, an address kept, a cut-off after the notice.
+        ("※ 2025년 1월 1일 이후 창업자는 예비창업자로 간주", None, None),
+        ("☞ 2024.1.1. 이전부터 대구시에 사업자등록증명원 소재지 및 주소지 유지", None, None),
+        ("☞ 2027년 12월 31일 이전에 해당업종으로 창업한 중소기업", None, None),
+    ],
+)
+def test_a_founding_date_cut_off_limits_업력_as_of_the_notice(line, low, high):
+    program = _notice_on(date(2025, 5, 30), f"<p>☞ 예비창업자</p><p>{line}</p><p>☞ 시제품 제작 지원</p>")
+    assert (program.years_min, program.years_max) == (low, high)
+    if high is not None:
+        facts = ProgramFacts.from_fields(
+            nationwide=True, regions=[], firm_types=program.firm_types, years_max=program.years_max
+        )
+        assert decide(facts, FirmFacts(Region("서울특별시"), firm_type="창업기업", years=0)).eligible
+        assert not decide(facts, FirmFacts(Region("서울특별시"), firm_type="창업기업", years=1)).eligible
+
+
+def test_a_special_category_the_text_never_names_does_not_decide_who_may_apply():
+    # Bizinfo filed an emissions-reduction investment under '장애인기업'; its text admits any domestic firm.
+    program = _bizinfo_notice(
+        "2025년 온실가스 국제감축사업(투자지원) 공고",
+        "<p>☞ 국내기업이 해외에서 수행하는 국제감축사업</p><p>☞ 사업비 투자 지원</p>",
+        target="장애인기업",
+    )
+    assert "장애인기업" not in program.firm_types
+    # A notice for disabled founders keeps the category its words support.
+    program = _bizinfo_notice(
+        "2025년 장애인 창업 컨설팅 지원 대상자 모집 공고",
+        "<p>☞ 장애인 예비창업자 및 창업 7년 이내 기업</p><p>☞ 컨설팅 지원</p>",
+        target="장애인기업",
+    )
+    assert "장애인기업" in program.firm_types
+
+
+@pytest.mark.parametrize(
+    ("target", "admitted", "not_admitted"),
+    [
+        ("7년 미만 창업기업 (예비창업자 제외)", {"창업기업"}, {"예비창업자"}),
+        ("예비 여성창업자 및 3년 이내 초기 여성창업자", {"예비창업자", "창업기업"}, set()),
+        ("설립 3년 미만의 기술 기반 스타트업 또는 예비 스타트업", {"예비창업자", "창업기업"}, set()),
+        ("서초구 예비‧초기 창업자, 폐업(예정)자", {"예비창업자", "창업기업"}, set()),
+        ("예비청년창업자, 청년창업 자, 기타", {"예비창업자", "창업기업"}, set()),
+    ],
+)
+def test_would_be_founders_are_read_however_the_target_writes_them(target, admitted, not_admitted):
+    types = set(extract_firm_types(target)[0])
+    assert admitted <= types
+    assert not (not_admitted & types)
+
+
+def test_a_coarse_category_takes_the_kinds_of_firm_the_applicants_lines_name():
+    only_small = _bizinfo_notice(
+        "북구 2025년 소상공인 경영안정자금 지원사업 공고",
+        "<p>☞ 북구에 사업장을 두고 3개월 이상 영업 중인 소상공인</p><p>☞ 융자 지원</p>",
+        target="중소기업",
+    )
+    assert only_small.firm_types == ["소상공인"]
+    small_firms_too = _bizinfo_notice(
+        "2025년 소기업ㆍ소상공인 컨설팅 지원사업 모집 공고",
+        "<p>☞ 전년도 매출 10억 원 미만의 소기업ㆍ소상공인</p><p>☞ 컨설팅 지원</p>",
+        target="소상공인",
+    )
+    assert set(small_firms_too.firm_types) == {"소상공인", "중소기업"}
+    # A definition of 소상공인 that names the 중소기업기본법 admits no other firm.
+    defined = _bizinfo_notice(
+        "북구 소상공인 종합컨설팅 지원사업 모집 공고",
+        "<p>☞ 북구 소재 소상공인</p><p>- 소상공인 : 「중소기업기본법」 상 소기업 중 상시근로자 5인 미만</p>"
+        "<p>☞ 컨설팅 지원</p>",
+        target="소상공인",
+    )
+    assert defined.firm_types == ["소상공인"]
+    ventures = _bizinfo_notice(
+        "2025년 벤처기업 공동채용 참여기업 모집 공고",
+        "<p>☞ 현재 벤처기업이거나, 과거 벤처기업확인 이력이 있는 기업</p><p>☞ 채용 지원</p>",
+        target="창업벤처",
+    )
+    assert ventures.firm_types == ["중소기업"]  # a venture firm of any age, not only a startup
+
+
+@pytest.mark.parametrize(
+    ("target", "low"),
+    [
+        ("창원시 내 동일 소재지 및 영업주 영업 기간 2년 이상 일반음식점", 2.0),
+        ("인천시 관내 소재 1년 이상 정상 가동 중인 기업ㆍ기관", 1.0),
+        ("공고일 기준 관내에서 1년 이상 사업 영위 실적이 있는 중소기업", 1.0),
+    ],
+)
+def test_time_in_business_written_as_running_the_business_sets_the_least_업력(target, low):
+    assert extract_firm_types(target)[1] == low
+
+
+def test_the_applicants_lines_state_업력_without_naming_a_target():
+    program = _bizinfo_notice(
+        "2025년 디자인 지원사업 추가 모집 공고",
+        "<p>☞ 다음을 모두 갖춘 기업</p>"
+        "<p>- (수혜기업) 공고일 기준 창업 후 6개월 이상 경과된 전북 소재 기업</p>"
+        "<p>☞ 디자인 개발 지원</p>",
+    )
+    assert program.years_min == 0.5
+    # Lines that are alternatives bind only their own kind of firm; a would-be founder's plan binds none.
+    for lines in (
+        "<p>☞ 아래 어느 하나에 해당하는 기업</p><p>- 창업기업</p><p>- 신규 창업 3년 이내 기업</p>",
+        "<p>☞ 사회적기업</p>"
+        "<p>- 사업자등록을 하지 않은 창업팀으로서, 1년 이내 법인 설립 계획이 있는 경우</p>",
+    ):
+        program = _bizinfo_notice("2025년 지원사업 공고", f"{lines}<p>☞ 자금 지원</p>")
+        assert (program.years_min, program.years_max) == (None, None)
+
+
+def test_lines_that_each_name_their_own_track_admit_what_any_track_admits():
+    program = _bizinfo_notice(
+        "2026년 중소기업 성장사다리 지원사업 참여기업 모집 공고",
+        "<p>☞ 칠곡군 내 본사를 둔 중소기업</p><p>- (유망기업) 창업 7년 이내 연매출 30억 미만 제조업</p>"
+        "<p>- (스타기업) 창업 3년 이상 연매출 30억 이상 제조업</p><p>☞ 사업화 지원</p>",
+    )
+    assert (program.years_min, program.years_max) == (None, None)
+    # One labelled line is no choice of tracks.
+    program = _bizinfo_notice(
+        "2026년 지원사업 공고", "<p>☞ 칠곡군 내 중소기업</p><p>- (업력) 창업 7년 이내</p><p>☞ 사업화 지원</p>"
+    )
+    assert (program.years_min, program.years_max) == (None, 7.0)
