@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -435,7 +436,7 @@ class Gazetteer:
                 continue
             # A bare stem such as '구미'.
             stems = self._city_by_stem.get(name, [])
-            context = bool(re.match(_PLACE_CONTEXT, following))
+            context = bool(re.match(_PLACE_CONTEXT, following)) or self._list_ends_in_place(text, end)
             listed = _in_place_list(text, start, end)
             if name in self.ambiguous_stems and not context:
                 continue
@@ -445,7 +446,22 @@ class Gazetteer:
             region = self._disambiguate(regions, mentions)
             if region is not None:
                 mentions.append(RegionMention(region, start, end, name, strong=False))
-        return _drop_listed_stems_without_anchor(mentions, text)
+        return _drop_listed_stems_without_anchor(mentions, text, self._list_ends_in_place)
+
+    def _list_ends_in_place(self, text: str, end: int) -> bool:
+        """Whether the name ending at ``end`` opens a list of place names whose last member is followed
+        by a place word: '안동, 의성, 청송, 영양, 영덕 내 … 기업' (each member shares that context)."""
+        position = end
+        while True:
+            member = re.match(r"\s?[,ㆍ·]\s?([가-힣]{2,5})", text[position:])
+            if not member or not (
+                member.group(1) in self._city_by_stem
+                or member.group(1) in self._city_by_name
+                or member.group(1) in self._sido_alias
+            ):
+                break
+            position += member.end()
+        return position > end and bool(re.match(_PLACE_CONTEXT, text[position : position + 12]))
 
     def _disambiguate(self, regions: list[Region], earlier: list[RegionMention]) -> Region | None:
         if len(regions) == 1:
@@ -534,7 +550,9 @@ def _in_place_list(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[,ㆍ·]\s?$", before) or re.match(r"\s?[,ㆍ·]|\s?등", after))
 
 
-def _drop_listed_stems_without_anchor(mentions: list[RegionMention], text: str) -> list[RegionMention]:
+def _drop_listed_stems_without_anchor(
+    mentions: list[RegionMention], text: str, list_ends_in_place: Callable[[str, int], bool]
+) -> list[RegionMention]:
     """Keep a list of bare stems only when at least one of them has a geographic anchor.
 
     '경주, 경산, 포항, 구미 등 연관기업' is a place list because 경주 (the article's
@@ -549,7 +567,7 @@ def _drop_listed_stems_without_anchor(mentions: list[RegionMention], text: str) 
             continue
         anchored = mention.region in strong_regions or mention.region.sido in strong_sidos
         following = text[mention.end : mention.end + 12]
-        if anchored or re.match(_PLACE_CONTEXT, following):
+        if anchored or re.match(_PLACE_CONTEXT, following) or list_ends_in_place(text, mention.end):
             kept.append(mention)
     return kept
 

@@ -105,6 +105,12 @@ _NOT_A_LIMIT = re.compile(r"가점|(?<!국)가산(?!동|디지털)|우대|매칭
 # An area named as where applicants are: '경기 남부 중소ㆍ중견 제조기업', '경북 북부 지역 소재'.
 _AFTER_AREA = re.compile(r"\s?(?:소재|내\s|관내|지역|중소|중견|기업|업체|소상공인|제조|창업|스타트업)")
 
+# Moving out of the capital area, or out of its big cities (대도시, the 조세특례제한법's word for it):
+# '공장을 수도권 밖으로 이전하는 기업', '대도시 외의 지역으로 공장을 이전하는', '지방으로 공장을 이전하는'.
+_LEAVING_CAPITAL = re.compile(
+    r"(?:수도권|과밀억제권역|대도시)[^.\n]{0,30}?(?:밖|외의?\s?지역|이외의?\s?지역)\s?(?:으로|로)[^.\n]{0,20}?"
+    r"이전\s?(?:하|할|예정)|(?:수도권|과밀억제권역|대도시)[^.\n]{0,30}?지방으로[^.\n]{0,20}?이전\s?(?:하|할|예정)"
+)
 _DATE = re.compile(r"(\d{4})[.\-/년]\s*(\d{1,2})[.\-/월]\s*(\d{1,2})")
 _URL = re.compile(r"https?://[^\s\"'<>)]+")
 _PHONE = re.compile(r"\(?0\d{1,2}\)?[-\s.]?\d{3,4}[-\s.]\d{4}|\b1\d{3}-\d{4}\b|국번없이\s?\d{4}")
@@ -329,9 +335,12 @@ def _resolve_regions(
     nationwide_line = _NATIONWIDE_APPLICANTS.search(f"{target}\n{body}") or _NATIONWIDE_IN_APPLICANTS.search(
         applicants_text
     )
+    outsiders = _OPEN_TO_OUTSIDERS.search(applicants_text)
+    if outsiders and not prefix:
+        nationwide_line, stated = outsiders, []
     if nationwide_line and not prefix and not stated:
         # A regional body's program that says its applicants may be anywhere ('☞ 전국 단위의 의료기기 기업').
-        evidence["regions"] = [nationwide_line.group(0).strip()]  # not the agency's region any more
+        evidence["regions"] = [_line_of(nationwide_line)]  # not the agency's region any more
         return [], True
     inbound = _INBOUND_INCENTIVE.search(f"{title}\n{applicants_text}")
     if inbound and regions and not stated:
@@ -358,6 +367,12 @@ def _resolve_regions(
         if widened != regions:
             regions = widened
             evidence.setdefault("regions", []).append(sentence)
+    leaving = _LEAVING_CAPITAL.search(f"{title}\n{applicants_text}")
+    if leaving and not regions:
+        # A national program for firms moving a plant or head office out of the capital area ('본사를
+        # 수도권과밀억제권역 밖으로 이전하는 내국법인'): they are in it until they move.
+        evidence["regions"] = [leaving.group(0).strip()]
+        return [Region(sido) for sido in CAPITAL_AREA], False
     if not regions:
         if agency:
             evidence.setdefault("regions", []).append(agency)
@@ -373,6 +388,14 @@ def _resolve_regions(
             )
             regions = narrowed
     return regions, False
+
+
+def _line_of(match: re.Match) -> str:
+    """The whole line a match lies in, as evidence a reader can follow."""
+    text = match.string
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 def _narrow(regions: list[Region], finer: list[Region]) -> list[Region]:
@@ -536,8 +559,15 @@ _INBOUND_INCENTIVE = re.compile(
 _NATIONWIDE_IN_APPLICANTS = re.compile(
     r"^[ \t]*(?:[☞○●◦▶▷►■□•·\-][ \t]*)?전국[ \t]?(?:의|소재)?[^.\n]{0,40}?"
     r"(?:기업|업체|사업자|법인|여행사|창업자|창업가|청년)"
-    r"|\(전국\s?(?:대상|공모|모집)\)|지역\s?제한\s?없음|전\s국민|타\s?시[ㆍ·]?도\s?(?:및|와|,)\s?도내",
+    r"|\(전국\s?(?:대상|공모|모집)\)|지역\s?제한\s?없음|전\s국민|타\s?시[ㆍ·]?도\s?(?:및|와|,)\s?도내"
+    r"|대한민국에\s?(?:거주|주소|주민등록)|(?:국내|대한민국)[^.\n]{0,25}?모든\s?(?:기업|업체|사업자)",
     re.MULTILINE,
+)
+# Said so plainly that a place named beside it is where the work happens, not where applicants must be:
+# '☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업', '※ 지역 외 기업이 … 설립을 희망하는 경우 신청 가능'.
+_OPEN_TO_OUTSIDERS = re.compile(
+    r"전국\s?(?:의\s?)?(?:모든\s?)?(?:기업|업체|중소기업|사업자)\s?(?:대상|누구나)"
+    r"|지역\s?외\s?(?:기업|업체|사업자)[^.\n]{0,40}?신청[^.\n]{0,10}?가능"
 )
 # Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.
 _ELSEWHERE = re.compile(

@@ -765,10 +765,27 @@ def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
     program = _bizinfo_notice(
         "2025년 디지털 무역 지원사업 공고",
         "<p>전 국민 누구나 수출할 수 있도록 지원합니다.</p>"
-        "<p>☞ 국내 사업자등록증을 소지하고 있는 모든 기업</p><p>☞ 국내 전시회 참가 지원</p>",
+        "<p>☞ 국내 사업자등록증을 소지하고 있는 기업</p><p>☞ 국내 전시회 참가 지원</p>",
         agency="부산광역시",
     )
+    # 국내 alone sets firms at home against those abroad, not one region against the country.
     assert program.regions == [Region("부산광역시")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "☞ 국내 사업자등록증을 소지하고 있는 모든 기업",
+        "☞ 대한민국에 거주지를 두고 있는 (예비)창업가",
+        "☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업",
+    ],
+)
+def test_applicants_lines_that_plainly_admit_the_whole_country_open_a_regional_program(line):
+    program = _bizinfo_notice(
+        "2025년 지원사업 공고", f"<p>{line}</p><p>☞ 사업화 지원</p>", agency="대구광역시", target="창업벤처"
+    )
+    assert program.nationwide and program.regions == []
+    assert program.evidence["regions"] == [line]
 
 
 @pytest.mark.parametrize(
@@ -928,3 +945,38 @@ def test_lines_that_each_name_their_own_track_admit_what_any_track_admits():
         "2026년 지원사업 공고", "<p>☞ 칠곡군 내 중소기업</p><p>- (업력) 창업 7년 이내</p><p>☞ 사업화 지원</p>"
     )
     assert (program.years_min, program.years_max) == (None, 7.0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "☞ 본사를 수도권과밀억제권역 밖으로 이전하는 내국법인",
+        "☞ 대도시 외의 지역으로 공장을 이전하는 기업",
+        "☞ 수도권(중소기업은 수도권과밀억제권역) 밖으로 공장을 이전하는 기업",
+    ],
+)
+def test_a_national_program_for_firms_leaving_the_capital_area_is_for_firms_in_it(line):
+    program = _bizinfo_notice(
+        "공장 이전에 대한 과세특례 안내", f"<p>{line}</p><p>☞ 양도차익 익금불산입</p>", agency="기획재정부"
+    )
+    assert not program.nationwide
+    assert program.regions == [Region("서울특별시"), Region("인천광역시"), Region("경기도")]
+    facts = ProgramFacts.from_fields(nationwide=program.nationwide, regions=program.regions)
+    assert decide(facts, FirmFacts(Region("경기도", "화성시"))).eligible
+    assert not decide(facts, FirmFacts(Region("경상북도", "구미시"))).eligible
+    # Moving in is another matter: a regional program keeps its region.
+    program = _bizinfo_notice(
+        "2025년 기업 유치 지원 공고", f"<p>{line}</p><p>☞ 이전 보조금 지원</p>", agency="전라남도"
+    )
+    assert program.regions == [Region("전라남도")]
+
+
+def test_a_list_of_bare_city_names_shares_the_place_word_after_its_last_member():
+    program = _bizinfo_notice(
+        "[경북] 산불재난지역 기업 지원사업 참여기업 모집 공고",
+        "<p>☞ 안동, 의성, 청송, 영양, 영덕 내 산불로 인해 피해를 입은 기업</p><p>☞ 복구 지원</p>",
+        agency="경상북도",
+    )
+    assert [r.sigungu for r in program.regions] == ["안동시", "의성군", "청송군", "영양군", "영덕군"]
+    # Words that only look like stems ('영양' is also nutrition) stay words without such a list.
+    assert default_gazetteer().find_mentions("영양, 건강 내 기업") == []
