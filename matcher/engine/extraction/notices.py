@@ -227,7 +227,14 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
 
     summary_source = "\n".join(body_parts) if body_parts else body
     applicant_lines, other_lines = _applicants_block(summary_source)
-    employees_min = employees_minimum([target, *applicant_lines], evidence=evidence)
+    # The lines stating eligibility: a summary's applicants' block, then an attached notice's section on it
+    # ('□ (지원자격) … 상시 근로자 수 5인 이상'); without a block, that section of the whole text.
+    attachment = str(fields.get("pdf_text") or "")
+    eligibility_lines = [
+        *applicant_lines,
+        *_eligibility_section(attachment if applicant_lines else full_text),
+    ]
+    employees_min = employees_minimum([target, *eligibility_lines], evidence=evidence)
     if applicant_lines:
         sites = site_limits([target, *applicant_lines], evidence=evidence, block=applicant_lines)
     else:  # full texts and 통합공고 rows have no applicants' block: any line may say who may apply
@@ -645,6 +652,22 @@ _EMPLOYEES_MIN = re.compile(
 )
 
 
+_ELIGIBILITY_LINE = re.compile(
+    r"지원\s?(?:대상|자격)|신청\s?(?:대상|자격)|참여\s?(?:대상|자격|기업)|자격\s?요건"
+)
+
+
+def _eligibility_section(text: str, *, size: int = 6) -> list[str]:
+    """The lines under each heading that states eligibility ('□ (지원자격) …' and the next few), leaving
+    out bonus-point and preference lines."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if _ELIGIBILITY_LINE.search(line):
+            kept += [near for near in lines[index : index + size] if not _NOT_A_LIMIT.search(near)]
+    return list(dict.fromkeys(kept))
+
+
 def employees_minimum(lines: list[str], *, evidence: dict[str, list[str]]) -> int | None:
     """The least headcount the applicants' lines ask for ('상시근로자 5인 이상 기업'), or None."""
     for line in lines:
@@ -807,8 +830,10 @@ _TRADING_MIN = re.compile(
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
+# A would-be 소상공인 ('창업 예정지가 김제시인 예비 소상공인') has no business yet.
+_PRE_SMALL_BUSINESS = re.compile(r"예비\s?소상공인")
 _PRE_STARTUP = re.compile(
-    r"예비\s?(?:재|여성|청년|기술|1인)?\s?(?:창업|스타트업)|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)"
+    r"예비\s?(?:재|여성|청년|기술|1인)?\s?(?:창업|스타트업)|예비\s?소상공인|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)"
 )
 # A would-be founder's whole word ('예비청년창업자'), and a founder's, once those are taken out.
 _PRE_STARTUP_WORD = re.compile(r"예비\s?\S*")
@@ -1039,7 +1064,7 @@ def extract_firm_types(
             text,
         ):
             types.append("창업기업")
-        if re.search(r"소상공인|자영업", text):
+        if re.search(r"소상공인|자영업", _PRE_SMALL_BUSINESS.sub(" ", text)):
             types.append("소상공인")
         if re.search(
             r"중소\s?(?:ㆍ|·)?\s?(?:벤처|중견)?\s?기업|중소기업|제조\s?기업|기업\b|업체", text

@@ -866,6 +866,7 @@ def test_a_special_category_the_text_never_names_does_not_decide_who_may_apply()
         ("설립 3년 미만의 기술 기반 스타트업 또는 예비 스타트업", {"예비창업자", "창업기업"}, set()),
         ("서초구 예비‧초기 창업자, 폐업(예정)자", {"예비창업자", "창업기업"}, set()),
         ("예비청년창업자, 청년창업 자, 기타", {"예비창업자", "창업기업"}, set()),
+        ("주소와 창업 예정지인 사업장이 김제시로 되어있는 예비 소상공인", {"예비창업자"}, {"소상공인"}),
     ],
 )
 def test_would_be_founders_are_read_however_the_target_writes_them(target, admitted, not_admitted):
@@ -980,3 +981,23 @@ def test_a_list_of_bare_city_names_shares_the_place_word_after_its_last_member()
     assert [r.sigungu for r in program.regions] == ["안동시", "의성군", "청송군", "영양군", "영덕군"]
     # Words that only look like stems ('영양' is also nutrition) stay words without such a list.
     assert default_gazetteer().find_mentions("영양, 건강 내 기업") == []
+
+
+def test_an_attached_notice_states_the_least_headcount_under_its_eligibility_heading():
+    pdf_text = (
+        "4. 지원 자격 및 요건\n□ (지원자격) 아래의 요건을 모두 충족하는 기업\n- 참여기업 자격 요건\n"
+        "· 포항시 소재 사업장을 둔 상시 근로자 수 5인 이상 500인 이하 중소기업\n"
+        "5. 가점\n· 상시 근로자 수 50인 이상 기업 우대\n"
+    )
+    fields = {
+        "title": "포항시 2026년 일자리 공감페이 참여기업 모집 공고",
+        "bsnsSumryCn": "<p>☞ 포항시 소재 중소기업</p><p>☞ 임금 격차 해소 지원금</p>",
+        "pdf_text": pdf_text,
+    }
+    record = SourceRecord(format="fulltext_jsonl", origin="t", raw="{}", fields=fields, source_id="PBLN_9")
+    program = extract_notice_program(record)
+    assert program.employees_min == 5
+    assert "5인 이상" in program.evidence["employees_min"][0]
+    # The same words under no eligibility heading (a bonus, a background) set no floor.
+    fields["pdf_text"] = "1. 추진배경\n· 상시 근로자 수 5인 이상 기업의 인력난 해소\n"
+    assert extract_notice_program(record).employees_min is None
