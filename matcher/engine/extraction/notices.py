@@ -567,7 +567,8 @@ _NATIONWIDE_IN_APPLICANTS = re.compile(
     r"^[ \t]*(?:[☞○●◦▶▷►■□•·\-][ \t]*)?전국[ \t]?(?:의|소재)?[^.\n]{0,40}?"
     r"(?:기업|업체|사업자|법인|여행사|창업자|창업가|청년)"
     r"|\(전국\s?(?:대상|공모|모집)\)|지역\s?제한\s?없음|전\s국민|타\s?시[ㆍ·]?도\s?(?:및|와|,)\s?도내"
-    r"|대한민국에\s?(?:거주|주소|주민등록)|(?:국내|대한민국)[^.\n]{0,25}?모든\s?(?:기업|업체|사업자)",
+    r"|대한민국에\s?(?:거주|주소|주민등록)|(?:국내|대한민국)[^.\n]{0,25}?모든\s?(?:기업|업체|사업자)"
+    r"|(?:국내외|관내외)\s?(?:의\s?)?(?:기업|업체|스타트업|중소기업)|지역\s?(?:에\s?)?(?:상관\s?없이|무관|관계\s?없이)",
     re.MULTILINE,
 )
 # Said so plainly that a place named beside it is where the work happens, not where applicants must be:
@@ -801,6 +802,12 @@ _NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민|학력|전
 _FIRM_WORDS = re.compile(
     r"기업|업체|창업|사업자|사업장|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
 )
+# An applicants' line whose subject is a person: it ends on one ('… 상속인', '임원 또는 종업원') or opens
+# with one ('거주자가 …').
+_PERSON_APPLICANT = re.compile(
+    r"(?:거주자|상속인|수증자|종업원|근로자|세대주|가구)\s*(?:\([^)]*\))?\s*$"
+    r"|^[☞○●◦▶▷►■□•·\-]?\s*(?:거주자|개인)(?:가|이|는)\s"
+)
 # Applicants that are local governments or public bodies: '서울특별시를 제외한 16개 광역지방자치단체',
 # '기초자치단체(시ㆍ군ㆍ구)', '지자체'. Read with them taken out, the line must name no business.
 _PUBLIC_BODY_TARGET = re.compile(
@@ -810,7 +817,8 @@ _PUBLIC_BODY_TARGET = re.compile(
 # after the firm: '창업기업(7년 이내)', '초기기업(~3년)'.
 _YEARS_MAX = re.compile(
     r"(?:창업|업력|설립|사업자\s?등록)\s?(?:후\s?|개시\s?)?(\d{1,2})\s?년\s?(?:차\s?)?(?:이내|이하|미만|내(?=\s?기업))"
-    r"|(\d{1,2})\s?년\s?(?:이내|이하|미만|내)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:1인\s?)?(?:기|기술|청년|재)?\s?"
+    r"|(\d{1,2})\s?년\s?(?:이내|이하|미만|내)\s?(?:의\s?)?(?:\(?예비\)?\s?)?(?:1인\s?)?(?:[가-힣]{1,5}(?:업|분야)\s?)?"
+    r"(?:기|기술|청년|재)?\s?"
     r"(?:창업|초기|기업|스타트업|법인|업체|설립)(?!\s?(?:예정|희망|계획))"
     r"|(?:창업\s?기업|초기\s?기업|스타트업)\s?\(\s?~?\s?(\d{1,2})\s?년\s?(?:이내|이하|미만)?\s?\)"
 )
@@ -827,6 +835,7 @@ _TRADING_MIN = re.compile(
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속\s?)?(?:운영|영업)\s?(?:중|(?:한|하는)\s?(?:사업장|기업|업체|점포|매장))"
     r"|(?:영업|사업\s?영위)\s?기간\s?(?:이\s?)?(\d{1,2})\s?(개월|년)\s?이상"
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:정상\s?)?(?:가동|사업\s?(?:을\s?)?영위)"
+    r"|(\d{1,2})\s?(개월|년)\s?(?:\([^)]{0,20}\)\s?)?이상\s?계속(?:하여|해서)?\s?[^.\n]{0,20}?사업을?\s?(?:하|영위)"
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
@@ -918,7 +927,7 @@ class _YearLimits:
                 self.minima.append(float(match.group(1)))
             found = True
         for match in _TRADING_MIN.finditer(text):
-            number, unit = next(match.group(i, i + 1) for i in (1, 3, 5, 7) if match.group(i))
+            number, unit = next(match.group(i, i + 1) for i in (1, 3, 5, 7, 9) if match.group(i))
             if _YEARS_MIN.match(text, match.start()) or _PAIRED_MAX.match(text, match.end()):
                 continue  # read above, or the lower end of a range ('3개월 이상 3년 이내')
             self.minima.append(round(float(number) / 12, 2) if unit == "개월" else float(number))
@@ -991,6 +1000,13 @@ _COARSE_STARTUP_CATEGORY = re.compile(r"\s*창업\s?벤처\s*")
 # Bizinfo's target field holds one such category word; a target cell that says more is read as written.
 _COARSE_CATEGORY = re.compile(r"\s*(?:중소\s?기업|소상공인|창업\s?벤처)\s*")
 _SME_CATEGORY = re.compile(r"\s*중소\s?기업\s*")
+# Applicants plainly of any size ('…하는 내국인', '내국법인', '누구나', '모든 기업', '기업ㆍ단체, 개인'), and
+# the words of a size or a stage ('중소', '소상공인', '창업', '벤처') that make '중소기업' the limit.
+_ANY_APPLICANT = re.compile(
+    r"내국인|내국\s?법인|누구나|모든\s?(?:기업|업체|사업자)|개인(?!\s?사업자)|단체|대기업"
+    r"|(?:기업|업체)\s?(?:및|ㆍ|·|,|또는)\s?(?:기관|단체|개인|대학)"
+)
+_SIZE_WORD = re.compile(r"중소|소상공인|소공인|중견|소기업|영세|창업|스타트업|벤처|예비|자영업|초기")
 _SMALL_BUSINESS_CATEGORY = re.compile(r"\s*소상공인\s*")
 # Under Bizinfo's '중소기업', applicants' lines naming 소상공인 and no other kind of firm.
 _OTHER_FIRMS = re.compile(r"중소|중견|기업|업체|법인|제조|스타트업|창업|사업체")
@@ -1010,7 +1026,7 @@ _FOUNDED = re.compile(
 # Words that make a program one for startups. An 업력 counts only as a ceiling ('업력 3년 이내'): a floor
 # ('업력 3년 이상') asks for an established firm.
 _STARTUP_WORDS = re.compile(
-    r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?\d"
+    r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?초기|창업\s?\d"
     r"|업력\s?(?:\d+(?:\.\d+)?\s?년?\s?[~∼\-]\s?)?\d+(?:\.\d+)?\s?년?\s?(?:이내|이하|미만)"
     r"|\d\s?년\s?(?:이내|내)\s?(?:\(?예비\)?)?\s?(?:기술|청년|재)?\s?창업|창업\s?후"
 )
@@ -1092,6 +1108,15 @@ def extract_firm_types(
         if public and not _FIRM_WORDS.search(_PUBLIC_BODY_TARGET.sub(" ", who)):
             evidence["firm_types"] = [who.strip()[:300]]
             return [PUBLIC_BODY], None, None
+    first = next((line.strip() for line in block if line.strip()), "")
+    if _PERSON_APPLICANT.search(first) and not any(
+        _FIRM_WORDS.search(item) and not _PERSON_APPLICANT.search(item) for item in re.split(r"[,ㆍ·]", first)
+    ):
+        # '☞ 가업상속재산을 상속받은 상속인', '☞ 벤처기업의 임원 또는 종업원', '☞ 거주자가 … 투자하는 경우': a
+        # person (a tax guide's heir, employee or investor) claims it, not the firm the line names; not when
+        # a firm is listed beside ('농업회사법인, 농업인, 농업회사법인에 출자한 거주자').
+        evidence["firm_types"] = [first[:300]]
+        return [NON_FIRM], None, None
     years_min, years_max = years.limits()
     if (
         locked is not None
@@ -1138,6 +1163,15 @@ def extract_firm_types(
             ordered = [
                 "소상공인" if kind == "중소기업" else kind for kind in ordered
             ]  # '… 영업 중인 소상공인'
+        elif (
+            _SME_CATEGORY.fullmatch(target)
+            and ordered == ["중소기업"]
+            and _ANY_APPLICANT.search(named)
+            and not _SIZE_WORD.search(named)
+        ):
+            # '☞ … 하는 내국인', '☞ 기업ㆍ단체, 개인': applicants of any size, whatever
+            # the category Bizinfo filed the notice under.
+            ordered = []
         if (
             _SMALL_BUSINESS_CATEGORY.fullmatch(target)
             and _SMALL_FIRM.search(named)
@@ -1147,7 +1181,10 @@ def extract_firm_types(
         if _COARSE_STARTUP_CATEGORY.fullmatch(target) and _VENTURE.search(named) and "창업" not in named:
             # '현재 벤처기업이거나 과거 벤처기업확인 이력이 있는 기업': a venture firm of any age, no startup.
             ordered = ["중소기업" if kind == "창업기업" else kind for kind in ordered]
-    if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", " ".join(sources)):
+    named_sme = re.sub(
+        r"(?:창업\s?)?초기\s?중소\s?기업", " ", " ".join(sources)
+    )  # '창업 초기 중소기업' are startups
+    if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", named_sme):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
     if years_max is not None and "창업기업" not in ordered:
         ordered.append("창업기업")  # an 업력 limit admits founded businesses, with or without 예비창업자

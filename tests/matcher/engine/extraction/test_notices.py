@@ -1001,3 +1001,61 @@ def test_an_attached_notice_states_the_least_headcount_under_its_eligibility_hea
     # The same words under no eligibility heading (a bonus, a background) set no floor.
     fields["pdf_text"] = "1. 추진배경\n· 상시 근로자 수 5인 이상 기업의 인력난 해소\n"
     assert extract_notice_program(record).employees_min is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "☞ 신성장ㆍ원천기술연구개발비가 있는 내국인",
+        "☞ 인천소재 XRㆍ메타버스 관련 기업, 기관, 단체",
+        "☞ 소방산업 종사자(개인) 및 기업(단체)",
+    ],
+)
+def test_applicants_plainly_of_any_size_are_not_limited_to_bizinfos_sme_category(line):
+    program = _bizinfo_notice("2025년 지원 안내", f"<p>{line}</p><p>☞ 세액공제</p>", target="중소기업")
+    assert program.firm_types == []
+    facts = ProgramFacts.from_fields(nationwide=True, regions=[], firm_types=program.firm_types)
+    assert decide(facts, FirmFacts(Region("서울특별시"), firm_type="예비창업자")).eligible
+    # A line naming firms without a size keeps the category: most such notices are for SMEs.
+    program = _bizinfo_notice(
+        "2025년 지원 안내", "<p>☞ 경기도 소재 제조기업</p><p>☞ 세액공제</p>", target="중소기업"
+    )
+    assert program.firm_types == ["중소기업"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "☞ 가업상속재산을 상속받은 상속인",
+        "☞ 벤처기업의 임원 또는 종업원",
+        "☞ 거주자가 2026년 12월 31일까지 전용계좌에 가입하고 투자하여 발생하는 배당소득",
+    ],
+)
+def test_a_tax_guide_claimed_by_a_person_is_offered_to_no_firm(line):
+    program = _bizinfo_notice("가업상속 안내(2025년 중소기업 조세지원)", f"<p>{line}</p><p>☞ 납부유예</p>")
+    assert program.firm_types == ["학교·학생·개인"]
+    assert program.evidence["firm_types"] == [line]
+
+
+def test_a_person_listed_beside_a_firm_leaves_the_program_to_firms():
+    program = _bizinfo_notice(
+        "법인의 지방 이전에 대한 지방세 감면 안내",
+        "<p>☞ 농업회사법인, 농업인, 농업회사법인에 출자한 거주자</p><p>☞ 취득세 면제</p>",
+    )
+    assert "학교·학생·개인" not in program.firm_types
+
+
+def test_more_ways_to_write_업력_and_startups():
+    # A floor written as carrying on the business ('2년 이상 계속하여 공장시설을 갖추고 사업을 하는').
+    assert extract_firm_types("2년 이상 계속하여 공장시설을 갖추고 사업을 하는 중소기업")[1] == 2.0
+    # A ceiling with the sector between the years and the founder ('7년 미만 제조업 창업자').
+    assert extract_firm_types("18세~39세 청년 (예비 창업자, 7년 미만 제조업 창업자)")[2] == 7.0
+    # Early-stage firms are startups, not any SME.
+    assert extract_firm_types("청년 예비창업자 및 창업초기기업")[0] == ["예비창업자", "창업기업"]
+    assert extract_firm_types("창업 초기 중소기업 및 예비 창업자")[0] == ["예비창업자", "창업기업"]
+
+
+@pytest.mark.parametrize("line", ["☞ 성남시 관내외 기업 및 기관 등", "☞ 미국 진출 희망 국내외 기업"])
+def test_firms_inside_and_outside_open_a_regional_program(line):
+    program = _bizinfo_notice("2025년 지원사업 공고", f"<p>{line}</p><p>☞ 상담 지원</p>", agency="경기도")
+    assert program.nationwide
