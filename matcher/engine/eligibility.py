@@ -283,10 +283,16 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
 
 
 def site_admits(program: ProgramFacts, site: str) -> bool:
-    """Whether a firm in complex ``site`` (a regions.site_key) is in one the program is limited to."""
-    return not program.site_limits or any(
-        same_site(site_key(name) or "", site) for name in program.site_limits
-    )
+    """Whether a firm in complex ``site`` (a regions.site_key) may be in one the program is limited to.
+
+    Only complexes compare; a zone that is none ('충북경제자유구역', '창업보육센터') may hold the firm's
+    complex, so it never refuses (the reasons ask the firm to check it)."""
+    keys = [site_key(name) for name in program.site_limits]
+    return not keys or not all(keys) or any(same_site(key or "", site) for key in keys)
+
+
+def _site_matched(program: ProgramFacts, site: str) -> bool:
+    return bool(site) and any(same_site(site_key(name) or "", site) for name in program.site_limits)
 
 
 def _sites_label(program: ProgramFacts) -> str:
@@ -314,8 +320,8 @@ def eligibility_reasons(program: ProgramFacts, where: Region | None, *, site: st
     if program.employees_min:
         reasons.append(Reason(EMPLOYEES_REASON, low=str(program.employees_min)))
     if program.site_limits:
-        # Only a firm that named its complex was checked against the limit; the others are told to check.
-        template = SITE_REASON if site else SITE_UNCHECKED_REASON
+        # Only a firm whose named complex matched was checked against the limit; the others are told to check.
+        template = SITE_REASON if _site_matched(program, site) else SITE_UNCHECKED_REASON
         reasons.append(Reason(template, sites=_sites_label(program)))
     return reasons
 

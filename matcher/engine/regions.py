@@ -77,6 +77,25 @@ def site_key(name: str) -> str | None:
     return "" if stem in _NO_SITE_NAME or stem.endswith(_AREA_ENDINGS) else stem
 
 
+# Designated zones that are no industrial complex ('충북경제자유구역', '대덕연구개발특구', '창업보육센터'):
+# applicants may have to be in one, but a zone may hold complexes, so a firm's complex never rules it out.
+ZONE_KINDS = (
+    "경제자유구역",
+    "연구개발특구",
+    "투자진흥지구",
+    "융복합단지",
+    "혁신도시",
+    "집적지",
+    "창업보육센터",
+)
+_ZONE_KIND = re.compile(rf"(?:{'|'.join(ZONE_KINDS)})$")
+
+
+def is_zone(name: str) -> bool:
+    """Whether ``name`` is a designated zone rather than an industrial complex."""
+    return bool(_ZONE_KIND.search(re.sub(r"\s+", "", name or "")))
+
+
 def same_site(a: str, b: str) -> bool:
     """Whether two complex keys name the same complex; a numbered block belongs to its complex
     ('구미' and '구미5': 구미국가산업단지 has five)."""

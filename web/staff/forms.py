@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from matcher.engine.regions import default_gazetteer, site_key
+from matcher.engine.regions import default_gazetteer, is_zone, site_key
 from matcher.models import Announcement, FirmType, Program, SupportType
 from matcher.models.vocab import APPLICANT_TYPES
 from matcher.services.firms import EMPLOYEES_MAX
@@ -46,9 +46,9 @@ class ProgramForm(forms.ModelForm):
         label=_("산업단지 등 장소"), required=False, help_text=_("쉼표 또는 줄바꿈으로 구분")
     )
     site_limits = forms.CharField(
-        label=_("입주 조건(산업단지)"),
+        label=_("입주 조건(산업단지·특구 등)"),
         required=False,
-        help_text=_("신청 기업이 입주해 있어야 하는 산업단지, 쉼표로 구분: '광양국가산단'"),
+        help_text=_("입주해 있어야 하는 산업단지나 특구, 쉼표로 구분: '광양국가산단', '충북경제자유구역'"),
     )
     firm_types = forms.CharField(
         label=_("대상 기업 유형"),
@@ -113,9 +113,10 @@ class ProgramForm(forms.ModelForm):
     def clean_site_limits(self) -> list[str]:
         items = split_items(self.cleaned_data["site_limits"])
         for item in items:
-            if not site_key(item):  # it must name one complex, or no firm could be checked against it
+            # One complex (a firm's is checked against it) or one designated zone (shown to be checked).
+            if not site_key(item) and not is_zone(item):
                 raise forms.ValidationError(
-                    _("'%(item)s'은(는) 산업단지 이름이 아닙니다. 예: 광양국가산단, 구미국가산업단지")
+                    _("'%(item)s'은(는) 산업단지나 특구 이름이 아닙니다. 예: 광양국가산단, 충북경제자유구역")
                     % {"item": item}
                 )
         return items

@@ -27,6 +27,7 @@ from matcher.engine.records import ExtractedProgram, SourceRecord
 from matcher.engine.regions import (
     BROAD_AREAS,
     CAPITAL_AREA,
+    ZONE_KINDS,
     Gazetteer,
     Region,
     default_gazetteer,
@@ -687,16 +688,25 @@ _SITE_NAME = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:[가-힣A-Za-z0-9]{2,}?\s?\d*\s?(?:(?:국가|일반|도시첨단)\s?)?(?:산업단지|산단)"
     r"|[가-힣]{2,3}\d*\s?공단|[가-힣]{2,}농공단지)"
 )
+# A designated zone or site that is no industrial complex: a free economic zone, an R&D special zone, an
+# investment zone, a 융복합단지, an innovation city, a cluster of small makers, a business incubator. A
+# firm's own complex cannot be compared with it (a zone may hold complexes), so it is only shown.
+_ZONE_NAME = re.compile(
+    rf"(?<![가-힣A-Za-z0-9])(?:[가-힣]{{2,}}?\s?)??(?:소공인\s?)?(?:{'|'.join(ZONE_KINDS)})"
+)
+# Words in front of a zone that name no zone of their own: '관내 창업보육센터', '부산지역 내 …'.
+_ZONE_LEAD = re.compile(r"^(?:관내|도내|시내|지역|해당|인근)\s")
 # After a complex (or a list of them, with their blocks '1ㆍ2ㆍ5ㆍ6 공구'), words that make it where
 # applicants must be: '… 입주기업', '… 소재 기업', '…산단내 본사, 지사, 공장'.
 _SITE_BLOCKS = r"(?:\s?\d+(?:\s?[ㆍ·,]\s?\d+)*\s?공구)?"
 _SITE_LIMIT_CUE = re.compile(
-    _SITE_BLOCKS + r"\s?\)?\s?(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장))"
+    _SITE_BLOCKS + r"\s?\)?\s?(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장)"
+    r"|(?:권역\s?)?내\s?(?:[가-힣]+\s?){0,3}?(?:기업|업체|소공인|소상공인))"
 )
 _SITE_LIST_GLUE = re.compile(_SITE_BLOCKS + r"\s?(?:,|ㆍ|·|및|와|과)\s?")
 # An applicants' line naming firms by region or industry, with no site ('☞ 충남지역 내 자동차 … 관련 기업'):
 # beside it, a complex's line ('- 석문국가산업단지 입주기업') is another group that may apply, not a limit.
-_SITE_AREA = re.compile(r"단지|지구|산단|공단|클러스터|특구|캠퍼스")
+_SITE_AREA = re.compile(r"단지|지구|산단|공단|클러스터|특구|캠퍼스|구역|보육\s?센터|집적지|혁신도시")
 _NAMES_FIRMS = re.compile(r"기업|업체|사업자|소상공인|법인")
 # Another group of firms joined to the complex's ('구미시 소재 중소기업 및 구미국가산업단지 입주기업',
 # '… 입주기업 또는 구미시 소재 기업'): either may apply.
@@ -707,36 +717,50 @@ _OTHER_FIRMS_AFTER = re.compile(r"\s?(?:및|또는|혹은|,|/)\s?[^,()]{0,30}?(?
 def site_limits(
     lines: list[str], *, evidence: dict[str, list[str]], block: list[str] | None = None
 ) -> list[str]:
-    """The industrial complexes applicants must be in ('☞ 광양국가산단 입주기업' → ['광양국가산단']).
+    """The industrial complexes applicants must be in ('☞ 광양국가산단 입주기업' → ['광양국가산단']), else the
+    zones ('충북경제자유구역에 소재한 기업', '창업보육센터 입주기업'); complexes first, as only they compare.
 
     A list that also names a complex only by its kind ('대전산단 및 연계산단 소재') says no exact limit,
     and neither does a sentence about bonus points or relocation, nor a complex's line in an
     applicants' ``block`` that also admits firms anywhere in a region ('☞ 충남지역 내 … 기업' beside
     '- 석문국가산업단지 입주기업').
     """
-    for line in lines:
-        others = [o for o in block or [] if o is not line and o.strip()]
-        if any(_NAMES_FIRMS.search(o) and not _SITE_AREA.search(o) for o in others):
-            continue
-        if not line or _NOT_A_LIMIT.search(line):
-            continue
-        sites = list(_SITE_NAME.finditer(line))
-        for index, site in enumerate(sites):
-            cue = _SITE_LIMIT_CUE.match(line, site.end())
-            if cue is None:
+    for zones in (False, True):
+        for line in lines:
+            others = [o for o in block or [] if o is not line and o.strip()]
+            if any(_NAMES_FIRMS.search(o) and not _SITE_AREA.search(o) for o in others):
                 continue
-            group = [site]
-            while index > 0 and _SITE_LIST_GLUE.fullmatch(line, sites[index - 1].end(), group[0].start()):
-                index -= 1
-                group.insert(0, sites[index])
-            names = [" ".join(match.group(0).split()) for match in group]
-            firms = _NAMES_FIRMS.search(line, cue.end())
-            alternative = _OTHER_FIRMS_BEFORE.search(line, 0, group[0].start()) or (
-                firms is not None and _OTHER_FIRMS_AFTER.match(line, firms.end())
-            )
-            if all(site_key(name) for name in names) and not alternative:
+            if not line or _NOT_A_LIMIT.search(line):
+                continue
+            names = _sites_in(line, zones=zones)
+            if names:
                 evidence["site_limits"] = [line.strip()]
                 return names
+    return []
+
+
+def _sites_in(line: str, *, zones: bool) -> list[str]:
+    """The complexes (or zones) ``line`` names as where applicants must be, or []."""
+    if zones:
+        # A zone in brackets explains the complex before it ('연계산단(대덕연구개발특구)'): not its own.
+        sites = [zone for zone in _ZONE_NAME.finditer(line) if not line[: zone.start()].endswith("(")]
+    else:
+        sites = list(_SITE_NAME.finditer(line))
+    for index, site in enumerate(sites):
+        cue = _SITE_LIMIT_CUE.match(line, site.end())
+        if cue is None:
+            continue
+        group = [site]
+        while index > 0 and _SITE_LIST_GLUE.fullmatch(line, sites[index - 1].end(), group[0].start()):
+            index -= 1
+            group.insert(0, sites[index])
+        names = [_ZONE_LEAD.sub("", " ".join(match.group(0).split())) for match in group]
+        firms = _NAMES_FIRMS.search(line, cue.end())
+        alternative = _OTHER_FIRMS_BEFORE.search(line, 0, group[0].start()) or (
+            firms is not None and _OTHER_FIRMS_AFTER.match(line, firms.end())
+        )
+        if all(zones or site_key(name) for name in names) and not alternative:
+            return names
     return []
 
 

@@ -257,3 +257,38 @@ def test_a_complex_beside_a_regional_group_of_applicants_is_an_alternative_not_a
     program = extract_notice_program(bizinfo("[전북] 공동연구장비 활용 지원", "전북특별자치도", body))
     assert program.site_limits == ["군산2 국가산단", "새만금산단"]
     assert program.regions == [Region("전북특별자치도")]  # 새만금's city is not one: the 시도 stays
+
+
+@pytest.mark.parametrize(
+    ("line", "sites"),
+    [
+        ("☞ 접수마감일 기준 본사나 공장이 충북경제자유구역에 소재한 기업", ["충북경제자유구역"]),
+        ("☞ 부산지역 내 에너지산업융복합단지에 소재한 중소ㆍ중견기업", ["에너지산업융복합단지"]),
+        ("☞ 광주 투자진흥지구 권역 내 문화콘텐츠 기업", ["광주 투자진흥지구"]),
+        ("☞ 양산시 관내 창업보육센터에 입주한 창업 7년 이내 업체", ["창업보육센터"]),
+        # A zone in brackets explains the complex before it; a zone only named is no limit.
+        ("☞ 대전산단 및 연계산단(대덕연구개발특구) 소재 기업", []),
+        ("☞ 경제자유구역 활성화를 위한 혁신성장 지원", []),
+    ],
+)
+def test_zones_that_are_no_industrial_complex_are_read_as_where_applicants_must_be(line, sites):
+    program = extract_notice_program(
+        bizinfo("기업지원 사업 공고", "산업통상부", f"<p>{line}</p><p>☞ 지원</p>")
+    )
+    assert program.site_limits == sites
+
+
+def test_a_zone_never_refuses_a_firm_in_a_complex_it_may_hold_and_asks_it_to_check():
+    facts = ProgramFacts.from_fields(
+        nationwide=False, regions=[Region("충청북도")], site_limits=["충북경제자유구역"]
+    )
+    # 오송 생명과학단지 lies inside the 충북 free economic zone: a name cannot tell, so the firm checks.
+    firm = FirmFacts(Region("충청북도", "청주시"), site="오송")
+    decision = decide(facts, firm)
+    assert decision.eligible
+    assert "충북경제자유구역 입주 기업 대상 (입주 여부 확인 필요)" in decision.reasons
+    # Complexes still compare: a firm in neither complex named is refused.
+    facts = ProgramFacts.from_fields(
+        nationwide=False, regions=[Region("전라남도")], site_limits=["광양국가산단", "율촌산단"]
+    )
+    assert not decide(facts, FirmFacts(Region("전라남도", "광양시"), site="익신")).eligible

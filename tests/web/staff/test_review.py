@@ -258,6 +258,15 @@ def test_an_editor_sets_an_industrial_complex_limit_and_a_kind_alone_is_refused(
         reverse("staff:program_edit", args=[program.pk]), _form_data(program, site_limits="산업단지")
     )
     assert refused.status_code == 200
-    assert "산업단지 이름이 아닙니다" in refused.content.decode()
+    assert "산업단지나 특구 이름이 아닙니다" in refused.content.decode()
     program.refresh_from_db()
     assert program.site_limits == ["구미국가산업단지"]
+    # A designated zone saves too: it is shown to applicants to check, and refuses no firm's complex.
+    zone = client.post(
+        reverse("staff:program_edit", args=[program.pk]), _form_data(program, site_limits="충북경제자유구역")
+    )
+    assert zone.status_code == 302, zone.content.decode()[:2000]
+    program.refresh_from_db()
+    assert program.site_limits == ["충북경제자유구역"]
+    checked = decide(program_facts(program), FirmFacts(gumi, site="해평"))
+    assert checked.eligible and "충북경제자유구역 입주 기업 대상 (입주 여부 확인 필요)" in checked.reasons
