@@ -122,6 +122,7 @@ class FirmAdmin(admin.ModelAdmin):
         "sido",
         "sigungu",
         "firm_type",
+        "special_types",
         "years",
         "employees",
         "email",

@@ -45,6 +45,9 @@ class MatchIn(Schema):
     sido: str = Field("", description="시도 (예: 경상북도)")
     sigungu: str = Field("", description="시군구 (예: 구미시)")
     firm_type: str = Field("", description="중소기업/소상공인/창업기업/예비창업자/중견기업")
+    special_types: list[str] = Field(
+        default_factory=list, description="해당하는 기업 구분: 사회적기업/여성기업/장애인기업/협동조합"
+    )
     years: float | None = Field(None, description="업력(년)")
     employees: int | None = Field(None, description="상시근로자 수")
     ksic_code: str = Field("", description="KSIC 11차 세세분류 코드 (선택, 예: C28202)", max_length=10)
@@ -221,6 +224,7 @@ def match(request: HttpRequest, payload: MatchIn):
             "sido": payload.sido,
             "sigungu": payload.sigungu,
             "firm_type": payload.firm_type,
+            "special_types": payload.special_types,
             "years": "" if payload.years is None else payload.years,
             "employees": "" if payload.employees is None else payload.employees,
             "ksic_code": payload.ksic_code,

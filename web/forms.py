@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matcher.engine.ksic import find_subclass, looks_like_subclass_code
 from matcher.engine.regions import Location
-from matcher.models import FirmType, SupportType
+from matcher.models import FirmType, SpecialFirmType, SupportType
 from matcher.services.firms import EMPLOYEES_MAX
 from matcher.services.matching import FirmProfile, MatchFilters
 from matcher.services.programs_public import (
@@ -82,6 +82,13 @@ class MatchForm(forms.Form):
             *[(t.value, vocabulary_label_lazy(t.value)) for t in OWNER_FIRM_TYPES],
         ],
         error_messages={"invalid_choice": _("목록에 있는 기업 유형을 선택해 주세요.")},
+    )
+    special_types = forms.MultipleChoiceField(
+        label=_("해당하는 기업 구분"),
+        required=False,
+        choices=[(t.value, vocabulary_label_lazy(t.value)) for t in SpecialFirmType],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("목록에 있는 기업 구분을 선택해 주세요.")},
     )
     years = forms.FloatField(
         label=_("업력(년)"),
@@ -202,6 +209,7 @@ class MatchForm(forms.Form):
             description=" ".join((data.get("description") or "").split()),
             location_label=self.resolved_location.label,
             site=self.resolved_location.site,
+            special_types=tuple(data.get("special_types") or ()),
         )
 
     def filters(self) -> MatchFilters:
@@ -236,11 +244,25 @@ ALERT_SEARCH_FIELDS = (
     "sido",
     "sigungu",
     "firm_type",
+    "special_types",
     "years",
     "employees",
     "ksic_code",
     "description",
 )
+
+
+# Fields a search sends several times ('special_types=여성기업&special_types=협동조합').
+_LISTED_FIELDS = {"special_types"}
+
+
+def _listed(source, name: str) -> list[str]:
+    if source is None:
+        return []
+    if hasattr(source, "getlist"):
+        return [str(value) for value in source.getlist(name)]
+    value = source.get(name) or []
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
 
 
 class AlertSubscribeForm(forms.Form):
@@ -260,7 +282,10 @@ class AlertSubscribeForm(forms.Form):
     def __init__(self, data=None, *, search_data=None, **kwargs) -> None:
         super().__init__(data, **kwargs)
         source = search_data if search_data is not None else data
-        self.search_params = {name: str((source or {}).get(name, "") or "") for name in ALERT_SEARCH_FIELDS}
+        self.search_params: dict[str, str | list[str]] = {
+            name: _listed(source, name) if name in _LISTED_FIELDS else str((source or {}).get(name, "") or "")
+            for name in ALERT_SEARCH_FIELDS
+        }
         self.search = MatchForm(self.search_params)
 
     def is_valid(self) -> bool:

@@ -39,6 +39,9 @@ class FirmFacts:
     years: float | None = None
     employees: int | None = None  # 상시근로자 수, when the firm gave it
     site: str = ""  # the industrial complex the firm is in, as a regions.site_key ('광양'), or ""
+    # Kinds of firm a certificate or a law makes it, beside its type (SPECIAL_TYPES: '여성기업'): a program
+    # for such firms only admits those that say they are one.
+    special_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,9 +196,13 @@ def type_admits(program: ProgramFacts, firm: FirmFacts) -> tuple[bool, float, st
         return False, 0.0, Reason(PUBLIC_BODY_REFUSED)
     special = types & set(SPECIAL_TYPES)
     general = types - special
-    if special and firm_type not in special:
+    if special and not special & {firm_type, *firm.special_types}:
         # '여성기업 …' programs name 중소기업 too, but are for that kind of firm only.
         return False, 0.0, Reason(TYPES_ONLY_REFUSED, types="·".join(sorted(special)))
+    if special and not general:
+        # For that kind of firm only, of any size: the kind decides, then 업력.
+        ok, why = _years_ok(program, years)
+        return ok, 1.0 if ok else 0.0, why
     if not firm_type:
         ok, why = _years_ok(program, years)
         return ok, 0.5, why

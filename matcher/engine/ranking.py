@@ -423,6 +423,7 @@ def firm_query(
     ksic_code: str = "",
     employees: int | None = None,
     site: str = "",
+    special_types: tuple[str, ...] = (),
 ) -> Query:
     """The query for a firm: its sector counts twice, its description and KSIC name once."""
     from matcher.engine.analysis import analyze_to_string
@@ -440,6 +441,8 @@ def firm_query(
     return Query(
         terms=terms,
         text=text,
-        firm=FirmFacts(region, firm_type, years, employees=employees, site=site),
+        firm=FirmFacts(
+            region, firm_type, years, employees=employees, site=site, special_types=tuple(special_types)
+        ),
         kinds=firm_kinds(sector, description, firm_type),
     )

@@ -3,7 +3,7 @@ from matcher.models.announcements import Announcement, IngestionBatch
 from matcher.models.firms import Firm
 from matcher.models.matching import MatcherModelVersion, MatchLog
 from matcher.models.programs import Program, ProgramChange
-from matcher.models.vocab import FirmType, SupportType
+from matcher.models.vocab import FirmType, SpecialFirmType, SupportType
 
 __all__ = [
     "AlertDelivery",
@@ -16,5 +16,6 @@ __all__ = [
     "Program",
     "ProgramChange",
     "SavedProfile",
+    "SpecialFirmType",
     "SupportType",
 ]

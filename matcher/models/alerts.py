@@ -22,6 +22,7 @@ class SavedProfile(models.Model):
     firm_type = models.CharField("기업 유형", max_length=20, choices=FirmType.choices, blank=True)
     years = models.FloatField("업력(년)", null=True, blank=True)
     employees = models.PositiveIntegerField("상시근로자 수", null=True, blank=True)
+    special_types = models.JSONField("기업 구분(여성기업 등)", default=list, blank=True)  # SpecialFirmType
     description = models.TextField("설명", blank=True)
     confirm_token = models.CharField(max_length=64, unique=True, default=_token)
     unsubscribe_token = models.CharField(max_length=64, unique=True, default=_token)

@@ -16,6 +16,7 @@ class Firm(models.Model):
     firm_type = models.CharField("기업 유형", max_length=20, choices=FirmType.choices, blank=True)
     years = models.FloatField("업력(년)", null=True, blank=True)
     employees = models.PositiveIntegerField("상시근로자 수", null=True, blank=True)
+    special_types = models.JSONField("기업 구분(여성기업 등)", default=list, blank=True)  # SpecialFirmType
     email = models.EmailField("이메일", blank=True)
     description = models.TextField("설명", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -21,6 +21,15 @@ class FirmType(models.TextChoices):
     COOPERATIVE = "협동조합", "협동조합"
 
 
+# Kinds of firm beside its type that programs may be limited to (eligibility.SPECIAL_TYPES): an owner ticks
+# those that apply, as a firm is both, say, a 중소기업 and a 여성기업.
+class SpecialFirmType(models.TextChoices):
+    SOCIAL = "사회적기업", "사회적기업(사회적경제기업)"
+    WOMEN = "여성기업", "여성기업"
+    DISABLED = "장애인기업", "장애인기업"
+    COOPERATIVE = "협동조합", "협동조합"
+
+
 # Who a program admits: a firm type, or applicants that are no firm at all (schools and students, local
 # governments), which the extractor reads so that no firm is offered the program.
 APPLICANT_TYPES = [*FirmType.values, NON_FIRM, PUBLIC_BODY]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -15,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matcher.engine.regions import Location, Region
-from matcher.models import AlertDelivery, FirmType, Program, SavedProfile
+from matcher.models import AlertDelivery, FirmType, Program, SavedProfile, SpecialFirmType
 from matcher.services.matching import FirmProfile, ProgramMatch, match_firm
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def profile_subscribe(
     place: str = "",
     ksic_code: str = "",
     firm_type: str = "",
+    special_types: Sequence[str] = (),
     years: float | None = None,
     employees: int | None = None,
     description: str = "",
@@ -46,6 +48,9 @@ def profile_subscribe(
     """Save a profile and send the confirmation email; alerts start only after confirmation."""
     if firm_type and firm_type not in FirmType.values:
         raise ValueError(f"unknown firm type {firm_type!r}")
+    unknown = [kind for kind in special_types if kind not in SpecialFirmType.values]
+    if unknown:
+        raise ValueError(f"unknown special firm types {unknown!r}")
     profile = SavedProfile.objects.create(
         email=email,
         sector=sector,
@@ -54,6 +59,7 @@ def profile_subscribe(
         place=place,
         ksic_code=ksic_code,
         firm_type=firm_type,
+        special_types=list(dict.fromkeys(special_types)),
         years=years,
         employees=employees,
         description=description,
@@ -103,7 +109,11 @@ def _stamp_once(
 def search_query(profile: SavedProfile) -> str:
     """The saved search as the results page's query string, so a digest's links open the program page
     with the firm's eligibility (the description is left out: it does not decide who may apply)."""
-    params = {"sector": profile.sector, "ksic_code": profile.ksic_code, "firm_type": profile.firm_type}
+    params: dict[str, str | list[str]] = {
+        "sector": profile.sector,
+        "ksic_code": profile.ksic_code,
+        "firm_type": profile.firm_type,
+    }
     if profile.place:  # a complex is read from a typed location only
         params["location"] = " ".join(p for p in (profile.sido, profile.sigungu, profile.place) if p)
     else:
@@ -112,7 +122,8 @@ def search_query(profile: SavedProfile) -> str:
         params["years"] = f"{profile.years:g}"
     if profile.employees is not None:
         params["employees"] = str(profile.employees)
-    return urlencode({key: value for key, value in params.items() if value})
+    params["special_types"] = list(profile.special_types or [])
+    return urlencode({key: value for key, value in params.items() if value}, doseq=True)
 
 
 def _firm_profile(profile: SavedProfile) -> FirmProfile:
@@ -128,6 +139,7 @@ def _firm_profile(profile: SavedProfile) -> FirmProfile:
         description=profile.description,
         location_label=location.label,
         site=location.site,
+        special_types=tuple(profile.special_types or ()),
     )
 
 

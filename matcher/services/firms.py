@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,13 +15,13 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from matcher.engine.regions import default_gazetteer
-from matcher.models import Firm, FirmType, Program
+from matcher.models import Firm, FirmType, Program, SpecialFirmType
 from matcher.services.matching import FirmMatch
 
 User = AbstractBaseUser | AnonymousUser
 
 CSV_REQUIRED_COLUMNS = ("name", "sector", "address", "firm_type", "years", "email")
-CSV_OPTIONAL_COLUMNS = ("ksic_code", "description", "employees")
+CSV_OPTIONAL_COLUMNS = ("ksic_code", "description", "employees", "special_types")
 # More than any SME employs (a 중견기업 may have thousands): a larger 상시근로자 수 is a typing slip.
 EMPLOYEES_MAX = 100_000
 
@@ -82,6 +83,11 @@ def _clean_firm(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 errors.append(f"상시근로자 수는 0 이상 {EMPLOYEES_MAX} 이하여야 합니다.")
             else:
                 employees = int(count)
+    special_types = _special_types(data.get("special_types"))
+    unknown = [kind for kind in special_types if kind not in SpecialFirmType.values]
+    if unknown:
+        known = ", ".join(SpecialFirmType.values)
+        errors.append(f"기업 구분 '{', '.join(unknown)}'은(는) 알 수 없는 값입니다. ({known})")
     if email:
         try:
             validate_email(email)
@@ -96,11 +102,21 @@ def _clean_firm(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
         "firm_type": firm_type,
         "years": years,
         "employees": employees,
+        "special_types": [kind for kind in special_types if kind in SpecialFirmType.values],
         "email": email,
         "ksic_code": str(data.get("ksic_code") or "").strip()[:10],
         "description": str(data.get("description") or "").strip(),
     }
     return values, errors
+
+
+def _special_types(value: object) -> list[str]:
+    """A form's list, or a CSV cell such as '여성기업; 협동조합' (';', ',' or '/' between them)."""
+    if isinstance(value, list | tuple):
+        items = [str(item) for item in value]
+    else:
+        items = re.split(r"[;,/]", str(value or ""))
+    return list(dict.fromkeys(item.strip() for item in items if item.strip()))
 
 
 def registered_firm_count() -> int:
@@ -130,7 +146,7 @@ def _decode(content: bytes | str) -> str:
 
 def firms_import_csv(*, content: bytes | str, user: User | None) -> FirmImportReport:
     """Import firms from CSV (name, sector, address, firm_type, years, email [, ksic_code, description,
-    employees]).
+    employees, special_types]).
 
     Good rows are imported even when others fail; each bad row is reported with its line and reasons.
     """
@@ -175,6 +191,7 @@ EXPORT_HEADER = (
     "시도",
     "시군구",
     "기업 유형",
+    "기업 구분",
     "업력(년)",
     "상시근로자 수",
     "이메일",
@@ -204,6 +221,7 @@ def export_rows(matches: Sequence[FirmMatch]) -> list[list[Any]]:
                 firm.sido,
                 firm.sigungu,
                 firm.firm_type,
+                "·".join(firm.special_types or []),
                 firm.years if firm.years is not None else "",
                 firm.employees if firm.employees is not None else "",
                 firm.email,

@@ -31,6 +31,7 @@ class FirmProfile:
     description: str = ""
     location_label: str = ""  # as resolved, for display: '경상북도 구미시 공단동'
     site: str = ""  # the industrial complex typed with the location, as a regions.site_key ('구미')
+    special_types: tuple[str, ...] = ()  # SpecialFirmType values the firm holds: ("여성기업",)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _profile_query(profile: FirmProfile) -> Query:
         employees=profile.employees,
         ksic_code=profile.ksic_code,
         site=profile.site,
+        special_types=profile.special_types,
     )
 
 
@@ -280,6 +282,7 @@ def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch
             employees=firm.employees,
             ksic_code=firm.ksic_code,
             site=_firm_site(firm) if facts.site_limits else "",
+            special_types=tuple(firm.special_types or ()),
         )
         decision = decide(facts, query.firm)
         if decision.eligible:

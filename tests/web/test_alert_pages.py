@@ -170,3 +170,19 @@ def test_alert_pages_follow_the_owners_language(client):
         in client.get(unsubscribe_path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     )
     assert "You are unsubscribed" in client.post(unsubscribe_path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_a_subscription_keeps_the_kinds_of_firm_ticked(client):
+    data = {"email": "owner@example.kr", "sector": "이차전지 소재", "location": "경북 구미시"}
+    results = client.get("/results/", {**data, "special_types": ["여성기업", "협동조합"]})
+    html = results.content.decode()
+    assert 'name="special_types" value="여성기업" checked' in html  # the search form keeps the ticks
+    assert html.count('type="hidden" name="special_types"') == 2  # and the alert form carries both
+    assert (
+        client.post(
+            reverse("alerts:subscribe"), {**data, "special_types": ["여성기업", "협동조합"]}
+        ).status_code
+        == 200
+    )
+    assert client.post(reverse("alerts:subscribe"), {**data, "special_types": ["대기업"]}).status_code == 400
+    assert list(SavedProfile.objects.values_list("special_types", flat=True)) == [["여성기업", "협동조합"]]

@@ -190,3 +190,25 @@ def test_openapi_schema_and_docs_are_served(client, db):
     assert set(paths["/api/v1/programs/{program_id}"]["get"]["responses"]) == {"200", "404", "422"}
     assert "region_programs" in schema.json()["components"]["schemas"]["MatchOut"]["properties"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_match_finds_a_program_for_women_owned_firms_only_for_those_that_say_so(client, programs):
+    from tests.web.conftest import make_program
+
+    women = make_program(
+        title="여성기업 이차전지 양극재 판로 지원",
+        nationwide=True,
+        firm_types=["여성기업"],
+        summary="여성기업인 이차전지 양극재 제조 기업의 판로 개척을 지원한다.",
+    )
+
+    def ids(**body) -> list[int]:
+        response = _match(client, {**GUMI, "limit": 50, **body})
+        assert response.status_code == 200, response.content
+        return [item["id"] for item in response.json()["items"]]
+
+    assert women.pk not in ids()
+    assert women.pk in ids(special_types=["여성기업"])
+    assert women.pk not in ids(special_types=["협동조합"])
+    bad = _match(client, {**GUMI, "special_types": ["대기업"]})
+    assert bad.status_code == 422 and "기업 구분" in bad.json()["message"]

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from matcher.engine.regions import default_gazetteer, is_zone, site_key
-from matcher.models import Announcement, FirmType, Program, SupportType
+from matcher.models import Announcement, FirmType, Program, SpecialFirmType, SupportType
 from matcher.models.vocab import APPLICANT_TYPES
 from matcher.services.firms import EMPLOYEES_MAX
 from matcher.services.programs import EDITABLE_FIELDS, sector_label
@@ -242,6 +242,13 @@ class FirmForm(forms.Form):
     firm_type = forms.ChoiceField(
         label=_("기업 유형"), choices=[("", "—"), *FirmType.choices], required=False
     )
+    special_types = forms.MultipleChoiceField(
+        label=_("기업 구분"),
+        choices=SpecialFirmType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("여성기업·사회적기업 등, 그런 기업만 신청하는 사업에 맞추려면 표시"),
+    )
     years = forms.FloatField(label=_("업력(년)"), required=False, min_value=0, max_value=200)
     employees = forms.IntegerField(
         label=_("상시근로자 수"), required=False, min_value=0, max_value=EMPLOYEES_MAX
@@ -255,7 +262,8 @@ class FirmImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV 파일"),
         help_text=_(
-            "열: name, sector, address, firm_type, years, email (선택: ksic_code, description, employees)"
+            "열: name, sector, address, firm_type, years, email "
+            "(선택: ksic_code, description, employees, special_types — 여러 개는 ;로 구분)"
         ),
     )
 

@@ -42,6 +42,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             place=form.place(),
             ksic_code=profile.ksic_code,
             firm_type=profile.firm_type,
+            special_types=list(profile.special_types),
             years=profile.years,
             employees=profile.employees,
             description=profile.description,

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from matcher.engine.ksic import find_subclass
 from matcher.engine.regions import default_gazetteer
+from matcher.models import SpecialFirmType
 from matcher.services.matching import FirmProfile, match_firm
 
 
@@ -14,6 +15,13 @@ class Command(BaseCommand):
         parser.add_argument("--sector", required=True)
         parser.add_argument("--region", required=True, help="'경북 구미시', '구미', '경상북도' …")
         parser.add_argument("--firm-type", default="")
+        parser.add_argument(
+            "--special-type",
+            action="append",
+            default=[],
+            choices=SpecialFirmType.values,
+            help="a kind of firm it is besides its type (repeatable): 여성기업, 사회적기업 …",
+        )
         parser.add_argument("--years", type=float, default=None)
         parser.add_argument("--employees", type=int, default=None, help="상시근로자 수")
         parser.add_argument("--ksic", default="", help="KSIC 11 subclass code: 'C28202' or '28202'")
@@ -39,6 +47,7 @@ class Command(BaseCommand):
             description=options["description"],
             location_label=location.label,
             site=location.site,
+            special_types=tuple(options["special_type"]),
         )
         results = match_firm(profile=profile, limit=options["top"])
         rows = [

@@ -172,3 +172,17 @@ def test_evaluate_load_dev_corpus_ingests_and_refits(db, tmp_path, monkeypatch, 
     call_command("evaluate", "--load-dev-corpus", *args)
     assert "warning: 1 published programs here were last read from files outside" in capsys.readouterr().err
     reset_cache()
+
+
+def test_match_command_takes_the_kinds_of_firm_it_is(programs, capsys):
+    Program.objects.filter(source_id="PBLN_2").update(firm_types=["사회적기업"])
+    reset_cache()
+
+    def sources(*extra: str) -> list[str]:
+        call_command("match", "--sector", "배터리", "--region", "경북 구미시", "--json", *extra)
+        return [row["source_id"] for row in json.loads(capsys.readouterr().out)]
+
+    assert "PBLN_2" not in sources()
+    assert "PBLN_2" in sources("--special-type", "사회적기업", "--special-type", "여성기업")
+    with pytest.raises(CommandError):
+        call_command("match", "--sector", "배터리", "--region", "경북 구미시", "--special-type", "대기업")

@@ -292,3 +292,22 @@ def test_a_zone_never_refuses_a_firm_in_a_complex_it_may_hold_and_asks_it_to_che
         nationwide=False, regions=[Region("전라남도")], site_limits=["광양국가산단", "율촌산단"]
     )
     assert not decide(facts, FirmFacts(Region("전라남도", "광양시"), site="익신")).eligible
+
+
+def test_a_program_for_a_special_kind_of_firm_admits_the_firms_that_say_they_are_one():
+    seoul = Region("서울특별시", "강남구")
+    women_only = ProgramFacts.from_fields(nationwide=True, regions=[], firm_types=["여성기업"], years_max=7)
+    refused = decide(women_only, FirmFacts(seoul, firm_type="중소기업"))
+    assert not refused.eligible and refused.reasons == ["여성기업 대상"]
+    # Any size of such a firm, within the program's 업력.
+    for firm_type in ("", "중소기업", "소상공인", "창업기업"):
+        assert decide(women_only, FirmFacts(seoul, firm_type=firm_type, special_types=("여성기업",))).eligible
+    too_old = decide(women_only, FirmFacts(seoul, firm_type="중소기업", years=9, special_types=("여성기업",)))
+    assert not too_old.eligible
+    # A program for such firms of a size: both must hold.
+    women_sme = ProgramFacts.from_fields(nationwide=True, regions=[], firm_types=["중소기업", "여성기업"])
+    assert decide(women_sme, FirmFacts(seoul, firm_type="중소기업", special_types=("여성기업",))).eligible
+    assert not decide(women_sme, FirmFacts(seoul, firm_type="중소기업", special_types=("협동조합",))).eligible
+    # Being one never hides a general program.
+    general = ProgramFacts.from_fields(nationwide=True, regions=[], firm_types=["중소기업"])
+    assert decide(general, FirmFacts(seoul, firm_type="중소기업", special_types=("여성기업",))).eligible

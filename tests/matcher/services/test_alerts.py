@@ -197,6 +197,8 @@ def test_a_saved_complex_decides_a_complex_limit(editor, django_capture_on_commi
 def test_a_digest_links_each_program_with_the_saved_search(db):
     from urllib.parse import parse_qs
 
+    from django.http import QueryDict
+
     from matcher.services.alerts import search_query
     from web.forms import MatchForm
 
@@ -214,3 +216,10 @@ def test_a_digest_links_each_program_with_the_saved_search(db):
     form = MatchForm(query)
     assert form.is_valid(), form.errors
     assert (form.profile().region.sigungu, form.profile().site, form.profile().years) == ("광양시", "광양", 3)
+
+    # Kinds of firm ticked go along too, each as its own parameter.
+    profile.special_types = ["여성기업", "협동조합"]
+    assert parse_qs(search_query(profile))["special_types"] == ["여성기업", "협동조합"]
+    form = MatchForm(QueryDict(search_query(profile)))
+    assert form.is_valid(), form.errors
+    assert form.profile().special_types == ("여성기업", "협동조합")

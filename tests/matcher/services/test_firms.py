@@ -112,7 +112,9 @@ def _matches():
     return [
         FirmMatch(firm=make_firm(), score=0.91, matched_terms=["이차전지"], eligibility=["구미시 소재"]),
         FirmMatch(firm=make_firm(name='=HYPERLINK("x")', email=""), score=0.5),
-        FirmMatch(firm=make_firm(name="구미셀", employees=40), score=0.4),
+        FirmMatch(
+            firm=make_firm(name="구미셀", employees=40, special_types=["여성기업", "협동조합"]), score=0.4
+        ),
     ]
 
 
@@ -125,10 +127,10 @@ def test_csv_export_is_utf8_with_bom_and_neutralises_formulas():
     assert tuple(rows[0]) == EXPORT_HEADER
     assert rows[1][:3] == ["1", "구미배터리", "0.91"]
     assert rows[1][5:7] == ["경상북도", "구미시"]
-    assert rows[1][8:10] == ["5", ""]  # 업력, 상시근로자 수 (none given)
-    assert rows[1][11:] == ["이차전지", "구미시 소재"]
+    assert rows[1][8:11] == ["", "5", ""]  # 기업 구분, 업력, 상시근로자 수 (none given)
+    assert rows[1][12:] == ["이차전지", "구미시 소재"]
     assert rows[2][1] == '\'=HYPERLINK("x")'
-    assert rows[3][1] == "구미셀" and rows[3][9] == "40"
+    assert rows[3][1] == "구미셀" and rows[3][8] == "여성기업·협동조합" and rows[3][10] == "40"
 
 
 def test_xlsx_export_has_the_ranked_firms():
@@ -141,4 +143,25 @@ def test_xlsx_export_has_the_ranked_firms():
     assert rows[1] == EXPORT_HEADER
     assert rows[2][:3] == (1, "구미배터리", 0.91)
     assert rows[3][1].startswith("'=")
-    assert rows[4][1] == "구미셀" and rows[4][8:10] == (5, 40)
+    assert rows[4][1] == "구미셀" and rows[4][8:11] == ("여성기업·협동조합", 5, 40)
+
+
+def test_csv_import_reads_the_kinds_of_firm_and_reports_an_unknown_one(editor):
+    content = (
+        "name,sector,address,firm_type,years,email,special_types\n"
+        "구미배터리,이차전지 소재,경북 구미시 공단동,중소기업,5,ceo@gumi.kr,여성기업; 협동조합\n"
+        "창원정밀,기계 부품,경남 창원시 성산구,,12,,\n"
+        "포항철강,철강,경북 포항시 남구,,3,,대기업\n"
+    )
+    report = firms_import_csv(content=content.encode(), user=editor)
+
+    assert {f.name: f.special_types for f in report.created} == {
+        "구미배터리": ["여성기업", "협동조합"],
+        "창원정밀": [],
+    }
+    assert [(e.line, e.messages) for e in report.errors] == [
+        (4, ["기업 구분 '대기업'은(는) 알 수 없는 값입니다. (사회적기업, 여성기업, 장애인기업, 협동조합)"])
+    ]
+    # The form's ticks arrive as a list.
+    data = {"name": "대구섬유", "sector": "섬유", "address": "대구 북구", "special_types": ["장애인기업"]}
+    assert firm_create(data=data, user=editor).special_types == ["장애인기업"]

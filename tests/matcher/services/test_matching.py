@@ -260,3 +260,18 @@ def test_which_searches_go_on_with_their_regions_other_programs(total, filters, 
 
     found = MatchResults(items=[], total=total)
     assert follows_with_local_programs(found=found, filters=MatchFilters(**filters), offset=offset) is follows
+
+
+def test_match_program_firms_finds_the_firms_of_the_kind_a_program_is_for(corpus):
+    program = corpus[0]
+    program.firm_types = ["중소기업", "여성기업"]
+    program.save(update_fields=["firm_types"])
+    common = {
+        "sector": "이차전지 배터리 부품",
+        "sido": "경상북도",
+        "sigungu": "구미시",
+        "firm_type": "중소기업",
+    }
+    women = Firm.objects.create(name="여성 대표 배터리", special_types=["여성기업"], **common)
+    Firm.objects.create(name="일반 배터리", **common)
+    assert [m.firm for m in match_program_firms(program=program)] == [women]

@@ -140,3 +140,16 @@ def test_program_firms_page_says_how_many_firms_are_registered(client, viewer, p
 def test_unknown_export_format_is_404(client, viewer, published_program):
     client.force_login(viewer)
     assert client.get(f"/staff/programs/{published_program.pk}/firms.pdf").status_code == 404
+
+
+def test_editor_ticks_the_kinds_of_firm_and_the_list_shows_them(client, editor):
+    client.force_login(editor)
+    data = {
+        "name": "창원정밀",
+        "sector": "기계 부품",
+        "address": "경남 창원시 성산구",
+        "firm_type": "중소기업",
+    }
+    assert client.post(reverse("staff:firm_list"), {**data, "special_types": ["여성기업"]}).status_code == 302
+    assert Firm.objects.get().special_types == ["여성기업"]
+    assert "<td>중소기업 · 여성기업</td>" in client.get(reverse("staff:firm_list")).content.decode()
