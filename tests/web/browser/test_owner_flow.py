@@ -155,6 +155,34 @@ def test_a_headcount_and_a_complex_decide_limits_below_the_city(
     page.get_by_text("상시근로자 수는 0 이상이어야 합니다.").first.wait_for()
 
 
+def test_a_women_owned_firm_ticks_its_kind_and_finds_programs_for_it(live_server, programs, desktop):
+    from tests.web.conftest import make_program
+
+    women = make_program(
+        title="구미 여성기업 이차전지 양극재 판로 지원",
+        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+        keywords=["이차전지"],
+        firm_types=["중소기업", "여성기업"],
+    )
+    page = desktop
+    page.goto(live_server.url + "/")
+    _fill_form(page)
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.locator("#results li.card").first.wait_for(timeout=FIRST_RESULTS_MS)
+    assert women.title not in page.locator("#results").inner_text()
+
+    # The kinds of firm sit with the optional details, beside the firm type.
+    page.get_by_text("더 알려 주면 더 정확해집니다").click()
+    page.get_by_label("기업 유형").select_option("중소기업")
+    page.get_by_role("checkbox", name="여성기업").check()
+    page.get_by_role("button", name="지원사업 찾기").click()
+    page.wait_for_url(re.compile(r"special_types="))
+    page.get_by_role("link", name=women.title).wait_for(timeout=FIRST_RESULTS_MS)
+    assert "중소기업·여성기업 대상" in page.locator("#results").inner_text()
+    # The ticked box survives the round trip, so the next search keeps it.
+    assert page.get_by_role("checkbox", name="여성기업").is_checked()
+
+
 def test_typed_address_and_errors(live_server, programs, desktop, screenshot_dir):
     page = desktop
     page.goto(live_server.url + "/")
