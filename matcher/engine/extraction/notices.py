@@ -567,9 +567,9 @@ _INBOUND_INCENTIVE = re.compile(
 _NATIONWIDE_IN_APPLICANTS = re.compile(
     r"^[ \t]*(?:[☞○●◦▶▷►■□•·\-][ \t]*)?전국[ \t]?(?:의|소재)?[^.\n]{0,40}?"
     r"(?:기업|업체|사업자|법인|여행사|창업자|창업가|청년)"
-    r"|\(전국\s?(?:대상|공모|모집)\)|지역\s?제한\s?없음|전\s국민|타\s?시[ㆍ·]?도\s?(?:및|와|,)\s?도내"
+    r"|\(전국\s?(?:대상|공모|모집)\)|(?:지역|거주지)\s?제한\s?없음|전\s국민|타\s?시[ㆍ·]?도\s?(?:및|와|,)\s?도내"
     r"|대한민국에\s?(?:거주|주소|주민등록)|(?:국내|대한민국)[^.\n]{0,25}?모든\s?(?:기업|업체|사업자)"
-    r"|(?:국내외|관내외)\s?(?:의\s?)?(?:기업|업체|스타트업|중소기업)|지역\s?(?:에\s?)?(?:상관\s?없이|무관|관계\s?없이)",
+    r"|(?:국내외|관내외)\s?(?:의\s?)?(?:기업|업체|스타트업|중소기업|청년|창업|주민)|지역\s?(?:에\s?)?(?:상관\s?없이|무관|관계\s?없이)",
     re.MULTILINE,
 )
 # Said so plainly that a place named beside it is where the work happens, not where applicants must be:
@@ -822,7 +822,9 @@ _ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d
 # Targets that are schools, universities, pupils or citizens, or people described by what only a person
 # has (학력, 전공, job seeking: '만 39세 이하 청년(학력·전공 무관)'), not businesses; and any word that
 # names a business or a (would-be) founder. An age limit alone ('만 39세 이하 청년') is about the founder.
-_NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민|학력|전공|구직|미취업")
+_NON_FIRM_TARGET = re.compile(r"학교|대학|학생|청소년|시민|학력|전공|구직|미취업|동아리")
+# A club of students that would found a business is no business yet: '고교 및 대학 창업동아리'.
+_CLUB = re.compile(r"창업\s?동아리")
 _FIRM_WORDS = re.compile(
     r"기업|업체|창업|사업자|사업장|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
 )
@@ -846,6 +848,8 @@ _YEARS_MAX = re.compile(
     r"(?:창업|초기|기업|스타트업|법인|업체|설립)(?!\s?(?:예정|희망|계획))"
     r"|(?:창업\s?기업|초기\s?기업|스타트업)\s?\(\s?~?\s?(\d{1,2})\s?년\s?(?:이내|이하|미만)?\s?\)"
 )
+_MONTHS_MAX = re.compile(r"(?:창업|업력|설립)\s?(?:후\s?)?(\d{1,2})\s?개월\s?(?:이내|이하|미만)")
+_MONTHS_RANGE = re.compile(r"(\d{1,2})\s?개월\s?(?:이상|초과)\s?(?:~\s?)?(\d{1,2})\s?년\s?(?:이내|이하|미만)")
 _YEARS_RANGE = re.compile(
     r"(?:창업|업력)?\s?(\d{1,2})\s?(?:년\s?)?[~∼-]\s?(\d{1,2})\s?년\s?(?:차|이내|이하|미만)?"
 )
@@ -867,6 +871,7 @@ _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$
 _PRE_SMALL_BUSINESS = re.compile(r"예비\s?소상공인")
 _PRE_STARTUP = re.compile(
     r"예비\s?(?:재|여성|청년|기술|1인)?\s?(?:창업|스타트업)|예비\s?소상공인|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)"
+    r"|창업(?:을|를)\s?(?:희망|준비)|사업자\s?등록(?:이|을)?\s?(?:없는|하지\s?않은)"
 )
 # A would-be founder's whole word ('예비청년창업자'), and a founder's, once those are taken out.
 _PRE_STARTUP_WORD = re.compile(r"예비\s?\S*")
@@ -966,6 +971,15 @@ class _YearLimits:
                 self.ranges.append((low - 1 if "차" in match.group(0) else low, high))
                 paired.add(match.start(2))
                 found = True
+        for match in _MONTHS_RANGE.finditer(text):
+            # '3개월 이상 3년 이내 기술창업자': a floor in months under a ceiling in years.
+            self.ranges.append((round(float(match.group(1)) / 12, 2), float(match.group(2))))
+            paired.add(match.start(2))
+            found = True
+        for match in _MONTHS_MAX.finditer(text):
+            if not _PREFERENCE_AFTER.match(text, match.end()):
+                self.maxima.append(round(float(match.group(1)) / 12, 2))  # '업력 6개월 이내 스타트업'
+                found = True
         for match in _YEARS_MAX.finditer(text):
             number = next(index for index in (1, 2, 3) if match.group(index))
             value = float(match.group(number))
@@ -1028,7 +1042,12 @@ _SME_CATEGORY = re.compile(r"\s*중소\s?기업\s*")
 # the words of a size or a stage ('중소', '소상공인', '창업', '벤처') that make '중소기업' the limit.
 _ANY_APPLICANT = re.compile(
     r"내국인|내국\s?법인|누구나|모든\s?(?:기업|업체|사업자)|개인(?!\s?사업자)|단체|대기업"
-    r"|(?:기업|업체)\s?(?:및|ㆍ|·|,|또는)\s?(?:기관|단체|개인|대학)"
+    r"|(?:기업|업체)\s?(?:및|ㆍ|·|,|또는)\s?(?:기관|단체|개인|대학)|규모\s?(?:에\s?)?(?:관계\s?없이|무관)"
+)
+# Every size listed as applicants: '중소·중견·대기업', '콘텐츠기업(대기업, 중견기업, 중소기업 …)'; not a large
+# firm in another role ('대기업 … 납품계약', '대기업은 참여기업으로').
+_ALL_SIZES = re.compile(
+    r"대기업\s?[ㆍ·,/]\s?(?:중견|중소)|(?:중소|중견)\s?(?:기업)?\s?[ㆍ·,/]\s?대기업|\(\s?대기업\s?[ㆍ·,/]"
 )
 _SIZE_WORD = re.compile(r"중소|소상공인|소공인|중견|소기업|영세|창업|스타트업|벤처|예비|자영업|초기")
 _SMALL_BUSINESS_CATEGORY = re.compile(r"\s*소상공인\s*")
@@ -1125,7 +1144,7 @@ def extract_firm_types(
     # as '창업벤처'), names schools, students or private persons and no business of any kind.
     applicants = " ".join(line.strip() for line in block)
     for who in (target if locked is None else "", applicants):
-        if who and _NON_FIRM_TARGET.search(who) and not _FIRM_WORDS.search(who):
+        if who and _NON_FIRM_TARGET.search(who) and not _FIRM_WORDS.search(_CLUB.sub(" ", who)):
             evidence["firm_types"] = [who.strip()[:300]]
             return [NON_FIRM], None, None
         public = _PUBLIC_BODY_TARGET.search(who)
@@ -1189,9 +1208,9 @@ def extract_firm_types(
             ]  # '… 영업 중인 소상공인'
         elif (
             _SME_CATEGORY.fullmatch(target)
-            and ordered == ["중소기업"]
+            and set(ordered) <= {"중소기업", "중견기업"}
             and _ANY_APPLICANT.search(named)
-            and not _SIZE_WORD.search(named)
+            and (not _SIZE_WORD.search(named) or _ALL_SIZES.search(named))
         ):
             # '☞ … 하는 내국인', '☞ 기업ㆍ단체, 개인': applicants of any size, whatever
             # the category Bizinfo filed the notice under.
@@ -1205,10 +1224,16 @@ def extract_firm_types(
         if _COARSE_STARTUP_CATEGORY.fullmatch(target) and _VENTURE.search(named) and "창업" not in named:
             # '현재 벤처기업이거나 과거 벤처기업확인 이력이 있는 기업': a venture firm of any age, no startup.
             ordered = ["중소기업" if kind == "창업기업" else kind for kind in ordered]
-    named_sme = re.sub(
-        r"(?:창업\s?)?초기\s?중소\s?기업", " ", " ".join(sources)
-    )  # '창업 초기 중소기업' are startups
-    if "창업기업" in ordered and "중소기업" in ordered and not re.search(r"중소\s?기업", named_sme):
+    # '창업 초기 중소기업' are startups. Applicants named beside startups as firms of any age ('벤처ㆍ창업
+    # 기업', '스타트업 및 중소벤처기업') keep 중소기업, from the target or applicants' lines, not a title.
+    named_sme = re.sub(r"(?:창업\s?)?초기\s?중소\s?기업", " ", " ".join(sources))
+    applicants_named = re.sub(r"창업\s?벤처", " ", " ".join([target, *block]))
+    if (
+        "창업기업" in ordered
+        and "중소기업" in ordered
+        and not re.search(r"중소\s?기업", named_sme)
+        and not re.search(r"벤처\s?(?:기업|[ㆍ·,])|중소\s?벤처", applicants_named)
+    ):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
     if years_max is not None and "창업기업" not in ordered:
         ordered.append("창업기업")  # an 업력 limit admits founded businesses, with or without 예비창업자

@@ -1059,3 +1059,41 @@ def test_more_ways_to_write_업력_and_startups():
 def test_firms_inside_and_outside_open_a_regional_program(line):
     program = _bizinfo_notice("2025년 지원사업 공고", f"<p>{line}</p><p>☞ 상담 지원</p>", agency="경기도")
     assert program.nationwide
+
+
+@pytest.mark.parametrize(
+    ("target", "types"),
+    [
+        # Would-be founders written without the word 예비창업자.
+        ("만18세~39세 창업을 희망하는 미취업 청년", ["예비창업자"]),
+        ("만19세~39세 이하 사업자등록이 없는 남원시 관내 청년", ["예비창업자"]),
+        # Student clubs that would found a business are no business yet.
+        ("고교 및 대학 창업동아리", ["학교·학생·개인"]),
+        # Firms of any age named beside startups keep 중소기업.
+        ("강원도내 벤처·창업 기업", ["창업기업", "중소기업"]),
+        ("카이스트 학생·교원, 스타트업 및 중소벤처기업", ["창업기업", "중소기업"]),
+        ("예비창업자 및 7년 이내 창업기업", ["예비창업자", "창업기업"]),
+    ],
+)
+def test_more_ways_to_name_who_may_apply(target, types):
+    assert extract_firm_types(target)[0] == types
+
+
+def test_업력_in_months():
+    assert extract_firm_types("예비창업자 및 업력 6개월 이내 스타트업")[1:] == (None, 0.5)
+    assert extract_firm_types("창원시 소재 3개월 이상 3년 이내 기술창업자")[1:] == (0.25, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "admits_any"),
+    [
+        ("☞ 싱가포르 진출을 희망하는 콘텐츠기업(대기업, 중견기업, 중소기업, 벤처기업 등 법인사업자)", True),
+        ("☞ 중소기업, 중견기업, 대기업, 대학, 연구기관 등", True),
+        # A large firm in another role than applicant.
+        ("☞ 대전 소재 중소기업 - 국내 대기업 및 중소기업과의 납품계약 실적 보유", False),
+        ("☞ 중소ㆍ중견기업 ※ 대기업은 참여기업으로 수행 가능", False),
+    ],
+)
+def test_applicants_of_every_size_listed_are_any_firm(line, admits_any):
+    program = _bizinfo_notice("2025년 지원사업 공고", f"<p>{line}</p><p>☞ 지원</p>", target="중소기업")
+    assert (program.firm_types == []) is admits_any
