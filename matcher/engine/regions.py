@@ -92,8 +92,14 @@ _ZONE_KIND = re.compile(rf"(?:{'|'.join(ZONE_KINDS)})$")
 
 
 def is_zone(name: str) -> bool:
-    """Whether ``name`` is a designated zone rather than an industrial complex."""
-    return bool(_ZONE_KIND.search(re.sub(r"\s+", "", name or "")))
+    """Whether ``name`` is a designated zone rather than one industrial complex: a zone of a kind above, or
+    any complex of an area ('춘천지역 산업단지'), which no firm's complex name can be compared with either."""
+    squashed = re.sub(r"\s+", "", name or "")
+    if _ZONE_KIND.search(squashed):
+        return True
+    kind = _SITE_KIND.search(squashed)
+    stem = squashed[: kind.start()] if kind else ""
+    return len(stem) > 2 and stem not in _NO_SITE_NAME and stem.endswith(_AREA_ENDINGS)
 
 
 def same_site(a: str, b: str) -> bool:

@@ -31,6 +31,7 @@ from matcher.engine.regions import (
     Gazetteer,
     Region,
     default_gazetteer,
+    is_zone,
     site_key,
 )
 from matcher.engine.text import html_to_text, looks_like_html, normalize_text, split_sentences
@@ -340,8 +341,10 @@ def _resolve_regions(
             regions = stated
         if regions and sentences:
             evidence.setdefault("regions", []).extend(sentences[:2])
-    nationwide_line = _NATIONWIDE_APPLICANTS.search(f"{target}\n{body}") or _NATIONWIDE_IN_APPLICANTS.search(
-        applicants_text
+    nationwide_line = (
+        _NATIONWIDE_APPLICANTS.search(f"{target}\n{body}")
+        or _NATIONWIDE_IN_APPLICANTS.search(applicants_text)
+        or _NO_PLACE_LIMIT.search(f"{target}\n{body}")
     )
     outsiders = _OPEN_TO_OUTSIDERS.search(applicants_text)
     if outsiders and not prefix:
@@ -572,6 +575,8 @@ _NATIONWIDE_IN_APPLICANTS = re.compile(
     r"|(?:국내외|관내외)\s?(?:의\s?)?(?:기업|업체|스타트업|중소기업|청년|창업|주민)|지역\s?(?:에\s?)?(?:상관\s?없이|무관|관계\s?없이)",
     re.MULTILINE,
 )
+# A notice that says anywhere that where applicants live or are does not matter: '② 거주지 제한 없음'.
+_NO_PLACE_LIMIT = re.compile(r"(?:지역|거주지|소재지)\s?제한\s?(?:없음|없이)")
 # Said so plainly that a place named beside it is where the work happens, not where applicants must be:
 # '☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업', '※ 지역 외 기업이 … 설립을 희망하는 경우 신청 가능'.
 _OPEN_TO_OUTSIDERS = re.compile(
@@ -744,6 +749,8 @@ def _sites_in(line: str, *, zones: bool) -> list[str]:
     if zones:
         # A zone in brackets explains the complex before it ('연계산단(대덕연구개발특구)'): not its own.
         sites = [zone for zone in _ZONE_NAME.finditer(line) if not line[: zone.start()].endswith("(")]
+        sites += [site for site in _SITE_NAME.finditer(line) if is_zone(site.group(0))]  # '춘천지역 산업단지'
+        sites.sort(key=lambda m: m.start())
     else:
         sites = list(_SITE_NAME.finditer(line))
     for index, site in enumerate(sites):
@@ -759,7 +766,7 @@ def _sites_in(line: str, *, zones: bool) -> list[str]:
         alternative = _OTHER_FIRMS_BEFORE.search(line, 0, group[0].start()) or (
             firms is not None and _OTHER_FIRMS_AFTER.match(line, firms.end())
         )
-        if all(zones or site_key(name) for name in names) and not alternative:
+        if all(is_zone(name) if zones else site_key(name) for name in names) and not alternative:
             return names
     return []
 
@@ -864,6 +871,7 @@ _TRADING_MIN = re.compile(
     r"|(?:영업|사업\s?영위)\s?기간\s?(?:이\s?)?(\d{1,2})\s?(개월|년)\s?이상"
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:정상\s?)?(?:가동|사업\s?(?:을\s?)?영위)"
     r"|(\d{1,2})\s?(개월|년)\s?(?:\([^)]{0,20}\)\s?)?이상\s?계속(?:하여|해서)?\s?[^.\n]{0,20}?사업을?\s?(?:하|영위)"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:관내\s?)?사업장을\s?(?:갖|두|보유|운영)"
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
@@ -956,7 +964,7 @@ class _YearLimits:
                 self.minima.append(float(match.group(1)))
             found = True
         for match in _TRADING_MIN.finditer(text):
-            number, unit = next(match.group(i, i + 1) for i in (1, 3, 5, 7, 9) if match.group(i))
+            number, unit = next(match.group(i, i + 1) for i in (1, 3, 5, 7, 9, 11) if match.group(i))
             if _YEARS_MIN.match(text, match.start()) or _PAIRED_MAX.match(text, match.end()):
                 continue  # read above, or the lower end of a range ('3개월 이상 3년 이내')
             self.minima.append(round(float(number) / 12, 2) if unit == "개월" else float(number))
@@ -1061,7 +1069,7 @@ _SMALL_FIRM = re.compile(
 )
 _VENTURE = re.compile(r"벤처\s?기업")
 # 중견기업 named on its own or beside 중소: '중소ㆍ중견 제조기업', '중소/중견', '중소기업 또는 중견기업'.
-_MIDSIZE = re.compile(r"중견\s?기업|중소\s?[ㆍ·/,]\s?중견|중견\s?[ㆍ·/,]\s?중소")
+_MIDSIZE = re.compile(r"중견\s?기업|중소\s?[ㆍ·/,]?\s?중견|중견\s?[ㆍ·/,]\s?중소")
 # Words of a business already founded, beside would-be founders: '예비창업자 및 7년 이내 창업기업'.
 _FOUNDED = re.compile(
     r"기업|업체|기창업|(?<!예비)창업(?:자|가)|대표|법인(?!\s?설립)|스타트업|\d\s?년|사업자(?!\s?등록\s?(?:을|이|및)?\s?(?:하지|없))"

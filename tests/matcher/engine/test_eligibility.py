@@ -210,9 +210,10 @@ def test_an_industrial_complex_limit_narrows_the_region_and_is_kept():
         ),
         ("※ 대상지역 : 수원 델타플렉스(구 수원고색산업단지) 소재 기업", ["수원고색산업단지"]),
         ("- 구미국가산업단지에 입주한 중소기업", ["구미국가산업단지"]),
-        # A list with a complex named only by its kind, or any complex of an area: no exact limit.
+        # A list with a complex named only by its kind: no exact limit. Any complex of an area is kept as a
+        # zone, which no firm's complex rules out.
         ("☞ 대전산단 및 연계산단(대덕연구개발특구) 소재 기업", []),
-        ("☞ 춘천지역 산업단지 내 사업장 소재 바이오기업", []),
+        ("☞ 춘천지역 산업단지 내 사업장 소재 바이오기업", ["춘천지역 산업단지"]),
         # Bonus points, a public body named 공단, a complex that is only the program's subject.
         ("☞ 남동공단 입주기업 우대 가점 부여", []),
         ("☞ 소상공인시장진흥공단 소재 기업", []),

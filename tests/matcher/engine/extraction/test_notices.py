@@ -1097,3 +1097,18 @@ def test_업력_in_months():
 def test_applicants_of_every_size_listed_are_any_firm(line, admits_any):
     program = _bizinfo_notice("2025년 지원사업 공고", f"<p>{line}</p><p>☞ 지원</p>", target="중소기업")
     assert (program.firm_types == []) is admits_any
+
+
+def test_a_notice_saying_residence_does_not_matter_is_open_everywhere():
+    program = _bizinfo_notice(
+        "2026년 창업지원센터 신규 입주자 모집 공고",
+        "<p>☞ 아래 요건을 모두 갖춘 자</p><p>① 만 19세 이상 성인 ② 거주지 제한 없음</p>"
+        "<p>☞ 입주 공간 지원</p>",
+        agency="충청남도",
+    )
+    assert program.nationwide and program.evidence["regions"] == ["① 만 19세 이상 성인 ② 거주지 제한 없음"]
+
+
+def test_years_of_a_workplace_held_in_the_area_are_years_in_business():
+    target = "공고일 기준 3년 이상 관내 사업장을 갖고 고용보험 피보험자 5인 이상의 기업"
+    assert extract_firm_types(target)[1] == 3.0
