@@ -821,6 +821,8 @@ _SPECIAL_TYPES = {
 }
 # The word a notice for that kind of firm uses somewhere ('장애인 창업', '여성 CEO', '사회적경제').
 _SPECIAL_KIND = {"사회적기업": "사회적", "여성기업": "여성", "장애인기업": "장애인", "협동조합": "협동조합"}
+# Applicants' lines that are alternatives ('다음 중 어느 하나에 해당'), and a line about a plan ('1년 이내
+# 법인 설립 계획'): their 업력 binds one kind of applicant, or none.
 _ALTERNATIVES = re.compile(r"어느\s?(?:하나|1)|중\s?(?:하나|1개)\s?이상")
 _PLAN = re.compile(r"계획|예정|하지\s?않은")
 # A kind of applicant named only to be left out, in brackets: '(예비창업자 제외)', '(대기업 불가)'.
@@ -1011,12 +1013,12 @@ class _YearLimits:
             return None, None
         if len(self.tracks) < 2:
             # One labelled line is no choice of tracks ('(지원대상) 창업 7년 이내'): read with the rest.
-            for track in self.tracks:
-                self.ranges += track.ranges
-                self.maxima += track.maxima
-                self.minima += track.minima
-            self.tracks = []
-            return self._stated_limits()
+            merged = _YearLimits()
+            for part in (self, *self.tracks):
+                merged.ranges += part.ranges
+                merged.maxima += part.maxima
+                merged.minima += part.minima
+            return merged._stated_limits()
         spans = [track.limits() for track in self.tracks]
         if self.ranges or self.maxima or self.minima:
             spans.append(self._stated_limits())
