@@ -87,6 +87,9 @@ ZONE_KINDS = (
     "혁신도시",
     "집적지",
     "창업보육센터",
+    "창업센터",
+    "지식산업센터",
+    "자유무역지역",
 )
 _ZONE_KIND = re.compile(rf"(?:{'|'.join(ZONE_KINDS)})$")
 

@@ -819,6 +819,7 @@ _SPECIAL_TYPES = {
     "장애인기업": r"장애인\s?기업",
     "협동조합": r"협동조합",
 }
+_SOCIAL_ECONOMY = re.compile(r"사회적\s?경제\s?(?:기업|조직)")
 # The word a notice for that kind of firm uses somewhere ('장애인 창업', '여성 CEO', '사회적경제').
 _SPECIAL_KIND = {"사회적기업": "사회적", "여성기업": "여성", "장애인기업": "장애인", "협동조합": "협동조합"}
 # Applicants' lines that are alternatives ('다음 중 어느 하나에 해당'), and a line about a plan ('1년 이내
@@ -840,7 +841,7 @@ _FIRM_WORDS = re.compile(
 # An applicants' line whose subject is a person: it ends on one ('… 상속인', '임원 또는 종업원') or opens
 # with one ('거주자가 …').
 _PERSON_APPLICANT = re.compile(
-    r"(?:거주자|상속인|수증자|종업원|근로자|세대주|가구)\s*(?:\([^)]*\))?\s*$"
+    r"(?:거주자|상속인|수증자|종업원|임직원|근로자|취업자|주주|창업주|기술자|세대주|가구|소유자)\s*(?:\([^)]*\))?\s*$"
     r"|^[☞○●◦▶▷►■□•·\-]?\s*(?:거주자|개인)(?:가|이|는)\s"
 )
 # Applicants that are local governments or public bodies: '서울특별시를 제외한 16개 광역지방자치단체',
@@ -873,7 +874,8 @@ _TRADING_MIN = re.compile(
     r"|(?:영업|사업\s?영위)\s?기간\s?(?:이\s?)?(\d{1,2})\s?(개월|년)\s?이상"
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:정상\s?)?(?:가동|사업\s?(?:을\s?)?영위)"
     r"|(\d{1,2})\s?(개월|년)\s?(?:\([^)]{0,20}\)\s?)?이상\s?계속(?:하여|해서)?\s?[^.\n]{0,20}?사업을?\s?(?:하|영위)"
-    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:관내\s?)?사업장을\s?(?:갖|두|보유|운영)"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:관내\s?)?(?:사업장|주사무소|본사|본점)을?\s?(?:갖|두|보유|운영)"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속(?:하여|해서)?\s?)?(?:영업을?\s?유지|경영)"
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
 _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$")
@@ -966,7 +968,7 @@ class _YearLimits:
                 self.minima.append(float(match.group(1)))
             found = True
         for match in _TRADING_MIN.finditer(text):
-            number, unit = next(match.group(i, i + 1) for i in (1, 3, 5, 7, 9, 11) if match.group(i))
+            number, unit = next(match.group(i, i + 1) for i in range(1, 15, 2) if match.group(i))
             if _YEARS_MIN.match(text, match.start()) or _PAIRED_MAX.match(text, match.end()):
                 continue  # read above, or the lower end of a range ('3개월 이상 3년 이내')
             self.minima.append(round(float(number) / 12, 2) if unit == "개월" else float(number))
@@ -1053,11 +1055,15 @@ _SME_CATEGORY = re.compile(r"\s*중소\s?기업\s*")
 _ANY_APPLICANT = re.compile(
     r"내국인|내국\s?법인|누구나|모든\s?(?:기업|업체|사업자)|개인(?!\s?사업자)|단체|대기업"
     r"|(?:기업|업체)\s?(?:및|ㆍ|·|,|또는)\s?(?:기관|단체|개인|대학)|규모\s?(?:에\s?)?(?:관계\s?없이|무관)"
+    # Defined by a registration or licence under a law: '「관광진흥법」에 따라 여행업으로 등록한 업체'.
+    r"|(?:법|법률|규정|조례)\s?[」』]?[^.\n]{0,30}?(?:등록|신고|허가)(?:을|를|한|된|하여|하고)?[^.\n]{0,12}?"
+    r"(?:업체|사업자|여행사|사업장|법인)"
 )
 # Every size listed as applicants: '중소·중견·대기업', '콘텐츠기업(대기업, 중견기업, 중소기업 …)'; not a large
 # firm in another role ('대기업 … 납품계약', '대기업은 참여기업으로').
 _ALL_SIZES = re.compile(
     r"대기업\s?[ㆍ·,/]\s?(?:중견|중소)|(?:중소|중견)\s?(?:기업)?\s?[ㆍ·,/]\s?대기업|\(\s?대기업\s?[ㆍ·,/]"
+    r"|대\s?[ㆍ·]\s?중\s?[ㆍ·]\s?소\s?기업"
 )
 _SIZE_WORD = re.compile(r"중소|소상공인|소공인|중견|소기업|영세|창업|스타트업|벤처|예비|자영업|초기")
 _SMALL_BUSINESS_CATEGORY = re.compile(r"\s*소상공인\s*")
@@ -1144,6 +1150,8 @@ def extract_firm_types(
         for name, pattern in _SPECIAL_TYPES.items():
             if re.search(pattern, text):
                 types.append(name)
+        if _SOCIAL_ECONOMY.search(text):
+            types += ["사회적기업", "협동조합"]  # 사회적경제기업 are social enterprises and cooperatives both
         if len(types) > before:
             type_evidence.append(stated.strip()[:300])
         if years.read(text, is_target=stated is target):
@@ -1219,8 +1227,7 @@ def extract_firm_types(
         elif (
             _SME_CATEGORY.fullmatch(target)
             and set(ordered) <= {"중소기업", "중견기업"}
-            and _ANY_APPLICANT.search(named)
-            and (not _SIZE_WORD.search(named) or _ALL_SIZES.search(named))
+            and (_ALL_SIZES.search(named) or (_ANY_APPLICANT.search(named) and not _SIZE_WORD.search(named)))
         ):
             # '☞ … 하는 내국인', '☞ 기업ㆍ단체, 개인': applicants of any size, whatever
             # the category Bizinfo filed the notice under.
@@ -1245,6 +1252,12 @@ def extract_firm_types(
         and not re.search(r"벤처\s?(?:기업|[ㆍ·,])|중소\s?벤처", applicants_named)
     ):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
+    if (
+        "사회적기업" in ordered
+        and "협동조합" not in ordered
+        and any(_SOCIAL_ECONOMY.search(line) for line in [*sources, *block] if line)
+    ):
+        ordered.append("협동조합")  # 사회적경제기업 are social enterprises and cooperatives both
     if years_max is not None and "창업기업" not in ordered:
         ordered.append("창업기업")  # an 업력 limit admits founded businesses, with or without 예비창업자
     if type_evidence:
@@ -1264,6 +1277,11 @@ _CUTOFF_DATE = re.compile(
 _FOUNDING_AFTER = re.compile(r"\s?(?:에\s?)?[^.\n,(]{0,10}?(?:창업|설립|개업)")
 _FOUNDING_BEFORE = re.compile(r"(?:창업|설립|개업)\s?(?:연월)?일\s?(?:\(?기준\)?)?[^.\n]{0,4}$|^\s?\(?개업일")
 _NOT_A_CUTOFF = re.compile(r"간주|제외|폐업|발행|유지|거주|출산|우대|가점|가산")
+# In business in the area since a date: '2024. 1. 1. 이전부터 대구시에 사업자등록증명원 소재지 … 유지'.
+_SINCE_DATE = re.compile(
+    r"(\d{4})\s?[.\-/년]\s*(\d{1,2})\s?[.\-/월]\s*(\d{1,2})\s?[.일]?\s?(?:이전\s?)?부터[^.\n]{0,20}?"
+    r"(?:사업자\s?등록|사업장|영업|본사|주사무소)"
+)
 
 
 def _with_founding_cutoffs(
@@ -1280,6 +1298,12 @@ def _with_founding_cutoffs(
     """
     years_min, years_max = limits
     for line in lines:
+        for since in _SINCE_DATE.finditer(line or ""):
+            cutoff = _ymd(since.group(1, 2, 3))
+            if cutoff is not None and cutoff < as_of:
+                low = math.floor((as_of - cutoff).days / 365.25 * 10) / 10
+                years_min = low if years_min is None else max(years_min, low)
+                evidence["years"] = [*evidence.get("years", []), line.strip()[:300]][:2]
         if not line or _NOT_A_CUTOFF.search(line):
             continue
         for match in _CUTOFF_DATE.finditer(line):

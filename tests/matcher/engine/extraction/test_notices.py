@@ -824,9 +824,10 @@ def _notice_on(day: date, summary: str, *, target: str = "창업벤처") -> obje
         # Founded before it: at least that old (rounded down).
         ("☞ 창업일 기준 2023년 1월 1일 이전인 기업", 2.4, None),
         ("☞ 개업일 2024. 4. 23. 이전(공고일 기준 1년이상 영업)", 1.1, None),
-        # Not a limit: a reference date, a closure, an address kept, a cut-off after the notice.
+        # In business in the area since then: it existed by that date.
+        ("☞ 2024.1.1. 이전부터 대구시에 사업자등록증명원 소재지 및 주소지 유지", 1.4, None),
+        # Not a limit: a reference date, a cut-off after the notice.
         ("※ 2025년 1월 1일 이후 창업자는 예비창업자로 간주", None, None),
-        ("☞ 2024.1.1. 이전부터 대구시에 사업자등록증명원 소재지 및 주소지 유지", None, None),
         ("☞ 2027년 12월 31일 이전에 해당업종으로 창업한 중소기업", None, None),
     ],
 )
@@ -1112,3 +1113,46 @@ def test_a_notice_saying_residence_does_not_matter_is_open_everywhere():
 def test_years_of_a_workplace_held_in_the_area_are_years_in_business():
     target = "공고일 기준 3년 이상 관내 사업장을 갖고 고용보험 피보험자 5인 이상의 기업"
     assert extract_firm_types(target)[1] == 3.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "☞ 「관광진흥법」에 따라 여행업으로 등록한 업체",
+        "☞ 모든 대ㆍ중ㆍ소기업",
+    ],
+)
+def test_applicants_defined_by_a_licence_or_of_every_size_are_any_firm(line):
+    program = _bizinfo_notice("2025년 관광객 유치 인센티브 지원 공고", f"<p>{line}</p><p>☞ 인센티브</p>")
+    assert program.firm_types == []
+
+
+@pytest.mark.parametrize(
+    "line", ["☞ 벤처기업의 주주", "☞ 국내에서 연구개발 업무에 종사하는 외국인 기술자", "☞ 주택 소유자"]
+)
+def test_more_persons_that_claim_a_program(line):
+    program = _bizinfo_notice("과세특례 안내", f"<p>{line}</p><p>☞ 소득세 감면</p>")
+    assert program.firm_types == ["학교·학생·개인"]
+
+
+def test_being_in_business_in_the_area_since_a_date_sets_the_least_업력():
+    program = _notice_on(
+        date(2025, 1, 20),
+        "<p>☞ 2023. 8. 1. 이전부터 김해시에 소재(본사 또는 주공장)한 기업</p><p>☞ 인증</p>",
+        target="중소기업",
+    )
+    assert program.years_min == 1.4
+    assert extract_firm_types("관내에서 1년 이상 계속하여 영업을 유지하고 있는 소상공인")[1] == 1.0
+
+
+def test_social_economy_firms_are_social_enterprises_and_cooperatives_both():
+    program = _bizinfo_notice(
+        "2025년 사회적경제기업 경영컨설팅 참여기업 모집 공고",
+        "<p>☞ 고양시 소재 사회적경제기업</p><p>☞ 컨설팅 지원</p>",
+        target="사회적기업",
+    )
+    assert {"사회적기업", "협동조합"} <= set(program.firm_types)
+    facts = ProgramFacts.from_fields(nationwide=True, regions=[], firm_types=program.firm_types)
+    seoul = Region("서울특별시")
+    assert decide(facts, FirmFacts(seoul, firm_type="중소기업", special_types=("협동조합",))).eligible
+    assert not decide(facts, FirmFacts(seoul, firm_type="중소기업")).eligible
