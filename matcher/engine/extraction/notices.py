@@ -11,6 +11,7 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -487,8 +488,14 @@ def agency_region(
     return _dedupe(found), central and not found
 
 
-# A label that introduces where applicants may be: '참여가능 지역 :', '신청 지역:', '지원대상 지역 :'.
-_REGION_LABEL = re.compile(r"(?:참여|신청|지원|지원\s?대상|대상)\s?(?:가능\s?)?지역\s?[:：]")
+# A label that introduces where applicants may be: '참여가능 지역 :', '신청 지역:', '지원대상 지역 :'; or a
+# count of the cities a note then lists: '충남 8개 시군 소재 중소기업 ※ 논산시, 금산군, …'.
+_REGION_LABEL = re.compile(
+    r"(?:참여|신청|지원|지원\s?대상|대상)\s?(?:가능\s?)?지역\s?[:：]"
+    r"|\d+\s?개\s?시\s?[ㆍ·]?\s?군(?:\s?[ㆍ·]?\s?구)?[^※\n]{0,40}?※"
+)
+# A note that is nothing but a list of cities: '※ 논산시, 금산군, 공주시, …' under '충남 8개 시군 소재'.
+_NOTE_MARK = re.compile(r"^\s*[※☞○●◦▶▷►■□•·\-]?\s*")
 # What joins the members of a list of places: '경주시, 포항시', '경주시ㆍ포항시', '경주시 및 포항시'.
 _LIST_GLUE = r"\s?[,ㆍ·및와과]\s?"
 
@@ -504,6 +511,10 @@ def stated_regions(
             sentence = sentence[:400]
         mentions = gaz.find_mentions(sentence)
         if not mentions:
+            continue
+        if _only_cities(sentence, mentions, hint_sidos):
+            found.extend(m.region for m in mentions)
+            sentences.append(sentence.strip())
             continue
         labelled = _REGION_LABEL.search(sentence)
         if labelled:
@@ -546,6 +557,19 @@ def stated_regions(
         if hit:
             sentences.append(sentence.strip())
     return _dedupe(found), sentences
+
+
+def _only_cities(sentence: str, mentions: list, hint_sidos: set[str] | None) -> bool:
+    """Whether ``sentence`` is only a list of three or more cities of the notice's 시도, written in full."""
+    if len(mentions) < 3 or not hint_sidos:
+        return False
+    if not all(m.strong and m.region.sigungu and m.region.sido in hint_sidos for m in mentions):
+        return False
+    rest = sentence[mentions[-1].end :]
+    for left, right in itertools.pairwise(mentions):
+        if not re.fullmatch(_LIST_GLUE, sentence[left.end : right.start]):
+            return False
+    return not _NOTE_MARK.sub("", sentence[: mentions[0].start]) and not re.sub(r"[\s,.ㆍ·]", "", rest)
 
 
 # An applicants' line that opens by placing them anywhere: '☞ 전국 단위의 의료기기 기업', '전국 소재 기업'.

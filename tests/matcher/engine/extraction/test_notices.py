@@ -1156,3 +1156,29 @@ def test_social_economy_firms_are_social_enterprises_and_cooperatives_both():
     seoul = Region("서울특별시")
     assert decide(facts, FirmFacts(seoul, firm_type="중소기업", special_types=("협동조합",))).eligible
     assert not decide(facts, FirmFacts(seoul, firm_type="중소기업")).eligible
+
+
+def test_a_note_that_only_lists_cities_limits_a_sido_program_to_them():
+    program = _bizinfo_notice(
+        "2025년 마케팅 지원 사업 참여 기업 모집 공고",
+        "<p>☞ 대전상공회의소 관할 충남 8개 시군 소재 중소기업</p>"
+        "<p>※ 논산시, 금산군, 공주시, 계룡시, 보령시, 서천군, 청양군, 부여군</p><p>☞ 홍보물 제작 지원</p>",
+        agency="충청남도",
+    )
+    assert [r.sigungu for r in program.regions] == [
+        "논산시",
+        "금산군",
+        "공주시",
+        "계룡시",
+        "보령시",
+        "서천군",
+        "청양군",
+        "부여군",
+    ]
+    # Cities named in running text are no such list.
+    program = _bizinfo_notice(
+        "2025년 지원 공고",
+        "<p>☞ 충남 소재 중소기업</p><p>※ 논산시, 금산군, 공주시에서 설명회를 엽니다</p><p>☞ 지원</p>",
+        agency="충청남도",
+    )
+    assert program.regions == [Region("충청남도")]
