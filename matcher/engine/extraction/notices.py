@@ -600,7 +600,7 @@ _NATIONWIDE_IN_APPLICANTS = re.compile(
     re.MULTILINE,
 )
 # A notice that says anywhere that where applicants live or are does not matter: '② 거주지 제한 없음'.
-_NO_PLACE_LIMIT = re.compile(r"(?:지역|거주지|소재지)\s?제한\s?(?:없음|없이)")
+_NO_PLACE_LIMIT = re.compile(r"(?:지역|거주지|소재지)\s?제한\s?없음")
 # Said so plainly that a place named beside it is where the work happens, not where applicants must be:
 # '☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업', '※ 지역 외 기업이 … 설립을 희망하는 경우 신청 가능'.
 _OPEN_TO_OUTSIDERS = re.compile(
