@@ -1090,6 +1090,10 @@ _ALL_SIZES = re.compile(
     r"|대\s?[ㆍ·]\s?중\s?[ㆍ·]\s?소\s?기업"
 )
 _SIZE_WORD = re.compile(r"중소|소상공인|소공인|중견|소기업|영세|창업|스타트업|벤처|예비|자영업|초기")
+# An award whose nominees are people or bodies as well as firms ('기여한 자 또는 기관', '개인 및 단체'): firms
+# of any size may be nominated too.
+_AWARD = re.compile(r"포상|표창|시상|유공|어워드|[Aa]ward")
+_NOMINEES = re.compile(r"(?<![가-힣])자(?![가-힣])|개인|단체|기관|유공자")
 _SMALL_BUSINESS_CATEGORY = re.compile(r"\s*소상공인\s*")
 # Under Bizinfo's '중소기업', applicants' lines naming 소상공인 and no other kind of firm.
 _OTHER_FIRMS = re.compile(r"중소|중견|기업|업체|법인|제조|스타트업|창업|사업체")
@@ -1251,7 +1255,11 @@ def extract_firm_types(
         elif (
             _SME_CATEGORY.fullmatch(target)
             and set(ordered) <= {"중소기업", "중견기업"}
-            and (_ALL_SIZES.search(named) or (_ANY_APPLICANT.search(named) and not _SIZE_WORD.search(named)))
+            and (
+                _ALL_SIZES.search(named)
+                or (_ANY_APPLICANT.search(named) and not _SIZE_WORD.search(named))
+                or (_AWARD.search(title) and _NOMINEES.search(named))
+            )
         ):
             # '☞ … 하는 내국인', '☞ 기업ㆍ단체, 개인': applicants of any size, whatever
             # the category Bizinfo filed the notice under.

@@ -1182,3 +1182,17 @@ def test_a_note_that_only_lists_cities_limits_a_sido_program_to_them():
         agency="충청남도",
     )
     assert program.regions == [Region("충청남도")]
+
+
+def test_an_award_whose_nominees_are_people_or_bodies_admits_firms_of_any_size():
+    program = _bizinfo_notice(
+        "2025년 상생협력형 R&D사업 유공 포상 대상자 모집 공고",
+        "<p>☞ 상생협력에 기여한 자 또는 기관</p><p>☞ 장관 표창</p>",
+        target="중소기업",
+    )
+    assert program.firm_types == []
+    # Not an award: the category stays.
+    program = _bizinfo_notice(
+        "2025년 상생협력 지원사업 공고", "<p>☞ 상생협력에 참여하는 기관</p><p>☞ 지원</p>", target="중소기업"
+    )
+    assert program.firm_types == ["중소기업"]
