@@ -106,6 +106,7 @@ EN = {
     "해당하는 기업 구분": "Kinds of business that apply to you",
     "목록에 있는 기업 구분을 선택해 주세요.": "Choose kinds of business from the list.",
     "여성기업·사회적기업 등만 신청할 수 있는 사업도 찾습니다.": "Also finds programs only such businesses (women-owned, social enterprises …) may apply for.",
+    "이런 기업이라면 검색 조건의 ‘해당하는 기업 구분’에서 표시하고 다시 찾아 보세요": "If your business is one of these, tick it under ‘Kinds of business that apply to you’ and search again",
     "업력(년)": "Years in business",
     "업력은 숫자로 입력해 주세요. 예: 3": "Enter years in business as a number, e.g. 3.",
     "업력은 0 이상이어야 합니다.": "Years in business cannot be negative.",

@@ -7,10 +7,10 @@ workspace build on.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from matcher.engine.eligibility import decide
+from matcher.engine.eligibility import SPECIAL_TYPES, decide
 from matcher.engine.ranking import Query, evidence_sentences, firm_query
 from matcher.engine.regions import Region, default_gazetteer
 from matcher.engine.text import matched_words, quotable, split_sentences
@@ -172,6 +172,8 @@ class ProgramFit:
     eligible: bool
     reasons: list[str]  # why the firm may apply, or why not ('… (지역 불일치)')
     shared_words: list[str]  # the program's words the firm's words match, as the program writes them
+    # Kinds of firm ('여성기업') that, had the owner ticked them, would make it eligible: the page says so.
+    kinds_to_tick: list[str] = field(default_factory=list)
 
 
 def program_fit(*, program: Program, profile: FirmProfile) -> ProgramFit:
@@ -187,10 +189,17 @@ def program_fit(*, program: Program, profile: FirmProfile) -> ProgramFit:
     else:  # no model fitted yet: the shared terms in the owner's order
         present = set(terms.split())
         matched = [t for t in query_terms if t in present]
+    facts = program_facts(program)
+    kinds = [t for t in facts.firm_types if t in SPECIAL_TYPES and t not in query.firm.special_types]
+    if decision.eligible or not kinds:
+        kinds = []
+    elif not decide(facts, replace(query.firm, special_types=(*query.firm.special_types, *kinds))).eligible:
+        kinds = []  # refused for another reason too (region, 업력 …)
     return ProgramFit(
         eligible=decision.eligible,
         reasons=decision.reasons,
         shared_words=matched_words(program.matched_text(), matched),
+        kinds_to_tick=kinds,
     )
 
 

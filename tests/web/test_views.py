@@ -644,3 +644,19 @@ def test_why_a_searching_firm_may_not_apply_is_said_in_the_pages_language(client
     ).content.decode()
     assert "Your business cannot apply, by the search you made" in page
     assert "(not your location)" in page and "지역 불일치" not in page
+
+
+def test_a_program_for_women_owned_firms_tells_a_searching_firm_to_tick_its_kind(client, programs):
+    gumi = programs["gumi"]
+    gumi.firm_types = ["중소기업", "여성기업"]
+    gumi.save(update_fields=["firm_types"])
+    hint = "이런 기업이라면 검색 조건의 ‘해당하는 기업 구분’에서 표시하고 다시 찾아 보세요"
+    page = client.get(reverse("program_detail", args=[gumi.pk]), GUMI).content.decode()
+    assert "검색한 조건으로는 신청 대상이 아닙니다" in page and hint in page and "여성기업" in page
+    ticked = client.get(reverse("program_detail", args=[gumi.pk]), {**GUMI, "special_types": "여성기업"})
+    assert "검색한 조건으로 신청할 수 있는 사업입니다" in ticked.content.decode()
+    # Refused for its region as well, ticking would not help: no hint.
+    pohang = programs["pohang"]
+    pohang.firm_types = ["여성기업"]
+    pohang.save(update_fields=["firm_types"])
+    assert hint not in client.get(reverse("program_detail", args=[pohang.pk]), GUMI).content.decode()
