@@ -295,7 +295,7 @@ def site_admits(program: ProgramFacts, site: str) -> bool:
     Only complexes compare; a zone that is none ('충북경제자유구역', '창업보육센터') may hold the firm's
     complex, so it never refuses (the reasons ask the firm to check it)."""
     keys = [site_key(name) for name in program.site_limits]
-    return not keys or not all(keys) or any(same_site(key or "", site) for key in keys)
+    return not keys or not all(keys) or _site_matched(program, site)
 
 
 def _site_matched(program: ProgramFacts, site: str) -> bool:

@@ -60,6 +60,8 @@ _NO_SITE_NAME = frozenset(
     {"연계", "인근", "인접", "주변", "관내", "지역", "해당", "기타", "도내", "국내", "각", "타"}
 )
 _AREA_ENDINGS = ("지역", "관내", "권", "권역", "인근", "일대", "소재")
+# The next member of a list of places: ', 의성' in '안동, 의성, 청송 …'.
+_LIST_MEMBER = re.compile(r"\s?[,ㆍ·]\s?([가-힣]{2,5})")
 
 
 def site_key(name: str) -> str | None:
@@ -68,13 +70,19 @@ def site_key(name: str) -> str | None:
 
     None when ``name`` is not a complex; '' when it names only a kind ('농공단지', '연계산단').
     """
-    squashed = re.sub(r"\s+", "", name or "")
-    kind = _SITE_KIND.search(squashed)
-    if kind is None:
+    stem = _complex_stem(name)
+    if stem is None:
         return None
-    stem = squashed[: kind.start()]
     # '춘천지역 산업단지', '경북권 산단': any complex of an area.
     return "" if stem in _NO_SITE_NAME or stem.endswith(_AREA_ENDINGS) else stem
+
+
+def _complex_stem(name: str) -> str | None:
+    """What comes before a complex's kind ('광양국가산단' → '광양', '춘천지역 산업단지' → '춘천지역'),
+    or None when ``name`` names no complex."""
+    squashed = re.sub(r"\s+", "", name or "")
+    kind = _SITE_KIND.search(squashed)
+    return squashed[: kind.start()] if kind else None
 
 
 # Designated zones that are no industrial complex ('충북경제자유구역', '대덕연구개발특구', '창업보육센터'):
@@ -97,11 +105,9 @@ _ZONE_KIND = re.compile(rf"(?:{'|'.join(ZONE_KINDS)})$")
 def is_zone(name: str) -> bool:
     """Whether ``name`` is a designated zone rather than one industrial complex: a zone of a kind above, or
     any complex of an area ('춘천지역 산업단지'), which no firm's complex name can be compared with either."""
-    squashed = re.sub(r"\s+", "", name or "")
-    if _ZONE_KIND.search(squashed):
+    if _ZONE_KIND.search(re.sub(r"\s+", "", name or "")):
         return True
-    kind = _SITE_KIND.search(squashed)
-    stem = squashed[: kind.start()] if kind else ""
+    stem = _complex_stem(name) or ""
     return len(stem) > 2 and stem not in _NO_SITE_NAME and stem.endswith(_AREA_ENDINGS)
 
 
@@ -481,14 +487,14 @@ class Gazetteer:
         by a place word: '안동, 의성, 청송, 영양, 영덕 내 … 기업' (each member shares that context)."""
         position = end
         while True:
-            member = re.match(r"\s?[,ㆍ·]\s?([가-힣]{2,5})", text[position:])
+            member = _LIST_MEMBER.match(text, position)
             if not member or not (
                 member.group(1) in self._city_by_stem
                 or member.group(1) in self._city_by_name
                 or member.group(1) in self._sido_alias
             ):
                 break
-            position += member.end()
+            position = member.end()
         return position > end and bool(re.match(_PLACE_CONTEXT, text[position : position + 12]))
 
     def _disambiguate(self, regions: list[Region], earlier: list[RegionMention]) -> Region | None:

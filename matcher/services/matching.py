@@ -180,7 +180,8 @@ def program_fit(*, program: Program, profile: FirmProfile) -> ProgramFit:
     """Whether the firm may apply to this one program and which words they share: the same eligibility
     the ranking applies, and the same matched terms (rarest first), without ranking anything."""
     query = _profile_query(profile)
-    decision = decide(program_facts(program), query.firm)
+    facts = program_facts(program)
+    decision = decide(facts, query.firm)
     terms = program_doc(program).terms
     query_terms = list(dict.fromkeys(query.terms.split()))
     index, _ = active_index()
@@ -189,7 +190,6 @@ def program_fit(*, program: Program, profile: FirmProfile) -> ProgramFit:
     else:  # no model fitted yet: the shared terms in the owner's order
         present = set(terms.split())
         matched = [t for t in query_terms if t in present]
-    facts = program_facts(program)
     kinds = [t for t in facts.firm_types if t in SPECIAL_TYPES and t not in query.firm.special_types]
     if decision.eligible or not kinds:
         kinds = []

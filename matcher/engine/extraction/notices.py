@@ -906,7 +906,9 @@ _TARGET_YEARS_TAIL = re.compile(r"(\d{1,2})\s?년\s?(?:이내|이하|미만)\s*$
 # A would-be 소상공인 ('창업 예정지가 김제시인 예비 소상공인') has no business yet.
 _PRE_SMALL_BUSINESS = re.compile(r"예비\s?소상공인")
 _PRE_STARTUP = re.compile(
-    r"예비\s?(?:재|여성|청년|기술|1인)?\s?(?:창업|스타트업)|예비\s?소상공인|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)"
+    r"예비\s?(?:재|여성|청년|기술|1인)?\s?(?:창업|스타트업)|"
+    + _PRE_SMALL_BUSINESS.pattern
+    + r"|예비\s?\(?초기\)?\s?창업|\(예비\)|창업\s?(?:희망|예정|준비)"
     r"|창업(?:을|를)\s?(?:희망|준비)|사업자\s?등록(?:이|을)?\s?(?:없는|하지\s?않은)"
 )
 # A would-be founder's whole word ('예비청년창업자'), and a founder's, once those are taken out.
@@ -1303,16 +1305,14 @@ def extract_firm_types(
 # 업력 stated as a founding date: '2025.01.01. 이후 창업자만 가능', '창업일 기준 2023년 1월 1일 이전인 기업',
 # '개업일 2024. 4. 23. 이전'. Not a reference date ('… 이후 창업자는 예비창업자로 간주'), a closure, a
 # document's issue date or how long an address was kept ('2024.1.1. 이전부터 대구시에 … 주소지 유지').
-_CUTOFF_DATE = re.compile(
-    r"(\d{4})\s?[.\-/년]\s*(\d{1,2})\s?[.\-/월]\s*(\d{1,2})\s?[.일]?\s?\)?\s?(이후|이전)(?!부터)"
-)
+_CUTOFF_YMD = r"(\d{4})\s?[.\-/년]\s*(\d{1,2})\s?[.\-/월]\s*(\d{1,2})\s?[.일]?\s?"
+_CUTOFF_DATE = re.compile(_CUTOFF_YMD + r"\)?\s?(이후|이전)(?!부터)")
 _FOUNDING_AFTER = re.compile(r"\s?(?:에\s?)?[^.\n,(]{0,10}?(?:창업|설립|개업)")
 _FOUNDING_BEFORE = re.compile(r"(?:창업|설립|개업)\s?(?:연월)?일\s?(?:\(?기준\)?)?[^.\n]{0,4}$|^\s?\(?개업일")
 _NOT_A_CUTOFF = re.compile(r"간주|제외|폐업|발행|유지|거주|출산|우대|가점|가산")
 # In business in the area since a date: '2024. 1. 1. 이전부터 대구시에 사업자등록증명원 소재지 … 유지'.
 _SINCE_DATE = re.compile(
-    r"(\d{4})\s?[.\-/년]\s*(\d{1,2})\s?[.\-/월]\s*(\d{1,2})\s?[.일]?\s?(?:이전\s?)?부터[^.\n]{0,20}?"
-    r"(?:사업자\s?등록|사업장|영업|본사|주사무소)"
+    _CUTOFF_YMD + r"(?:이전\s?)?부터[^.\n]{0,20}?(?:사업자\s?등록|사업장|영업|본사|주사무소)"
 )
 
 
@@ -1330,23 +1330,22 @@ def _with_founding_cutoffs(
     """
     years_min, years_max = limits
     for line in lines:
-        for since in _SINCE_DATE.finditer(line or ""):
-            cutoff = _ymd(since.group(1, 2, 3))
-            if cutoff is not None and cutoff < as_of:
-                low = math.floor((as_of - cutoff).days / 365.25 * 10) / 10
-                years_min = low if years_min is None else max(years_min, low)
-                evidence["years"] = [*evidence.get("years", []), line.strip()[:300]][:2]
-        if not line or _NOT_A_CUTOFF.search(line):
+        if not line:
             continue
-        for match in _CUTOFF_DATE.finditer(line):
-            cutoff = _ymd(match.group(1, 2, 3))
-            founding = _FOUNDING_AFTER.match(line, match.end()) or _FOUNDING_BEFORE.search(
-                line[max(0, match.start() - 16) : match.start()]
-            )
-            if cutoff is None or not founding or cutoff >= as_of:
+        # (cut-off, founded after it): in business there since a date, or founded before or after one.
+        cutoffs = [(_ymd(since.group(1, 2, 3)), False) for since in _SINCE_DATE.finditer(line)]
+        if not _NOT_A_CUTOFF.search(line):
+            cutoffs += [
+                (_ymd(match.group(1, 2, 3)), match.group(4) == "이후")
+                for match in _CUTOFF_DATE.finditer(line)
+                if _FOUNDING_AFTER.match(line, match.end())
+                or _FOUNDING_BEFORE.search(line[max(0, match.start() - 16) : match.start()])
+            ]
+        for cutoff, after in cutoffs:
+            if cutoff is None or cutoff >= as_of:
                 continue
             span = (as_of - cutoff).days / 365.25
-            if match.group(4) == "이후":
+            if after:
                 high = math.ceil(span * 10) / 10  # founded after the cut-off: this young at most
                 years_max = high if years_max is None else min(years_max, high)
             else:
