@@ -19,8 +19,18 @@ from matcher.engine.amounts import find_amounts
 from matcher.engine.ksic import ksic_rows
 from matcher.engine.regions import PLACE_SUFFIX, Gazetteer, Region, default_gazetteer
 
+# '소재ㆍ부품ㆍ장비', '소재·부품·장비', '소재, 부품, 장비': the industry, whatever joins its words.
+_NOT_AFTER_PARTS = "".join(f"(?<!부품{sep})" for sep in ("", "ㆍ", "·", "･", ",", " ")) + "(?<!부품, )"
+
+_NOT_AFTER_VISITORS = "".join(
+    f"(?<!{word})" for word in ("객", "객 ", "객을 ", "환자", "환자 ", "환자를 ", "후속투자", "후속 투자")
+)
+# Infrastructure being built: a hub and a building verb.
+_HUB = "(?:센터|클러스터|특화단지|플랫폼)"
+_BUILT = "(?:구축|조성|건립|설립|건설|지정|확장|확충|신축)"
+
 # The SupportType values (matcher/models/vocab.py), copied because the engine may not import Django.
-# Each maps to the phrases that signal it; the order is the vocabulary's order.
+# Each maps to the phrases that signal it, as regular expressions; the order is the vocabulary's order.
 SUPPORT_TYPE_CUES: dict[str, tuple[str, ...]] = {
     "자금·융자": (
         "융자",
@@ -28,13 +38,14 @@ SUPPORT_TYPE_CUES: dict[str, tuple[str, ...]] = {
         "운전자금",
         "시설자금",
         "지원자금",
-        "보증",
+        "보증(?!금)",  # not a lease deposit (임차보증금)
         "대출",
         "이차보전",
         "이자지원",
     ),
     "R&D": ("R&D", "연구개발", "기술개발", "공동연구", "공동 연구", "실증"),
-    "시설·장비": ("장비", "설비 지원", "시설 지원", "테스트베드", "생산시설"),
+    # Not the industry '소재ㆍ부품ㆍ장비' (소부장), which names what a firm makes, not equipment it is given.
+    "시설·장비": (_NOT_AFTER_PARTS + "장비", "설비 지원", "시설 지원", "테스트베드", "생산시설"),
     "시제품": ("시제품", "초도생산", "시작품", "준생산"),
     "인력": (
         "인력양성",
@@ -64,23 +75,24 @@ SUPPORT_TYPE_CUES: dict[str, tuple[str, ...]] = {
         "비관세장벽",
     ),
     "컨설팅": ("컨설팅", "자문", "멘토링", "진단"),
-    "인증·시험": ("인증", "시험", "평가센터", "성능평가", "평가 인증", "검증"),
+    "인증·시험": ("인증", "시험(?!운전)", "평가센터", "성능평가", "평가 인증", "검증"),
     "창업": ("창업",),
     "교육": ("교육", "아카데미", "연수"),
     "스마트공장": ("스마트공장", "스마트 공장", "스마트팩토리", "스마트 팩토리", "스마트제조", "스마트 제조"),
+    # A centre, cluster or platform is infrastructure when it is being built ('평가센터 구축', '클러스터
+    # 조성'); named alone it is who runs the program ('○○창업지원센터') or a sales channel ('온라인 플랫폼').
     "기반구축": (
-        "기반구축",
-        "기반 구축",
+        r"기반\s?구축",
         "기반을 구축",
-        "기반조성",
-        "기반 조성",
+        r"기반\s?조성",
         "인프라",
-        "센터",
-        "클러스터",
-        "특화단지",
-        "플랫폼",
+        rf"{_HUB}[^\n.,]{{0,8}}?{_BUILT}",
+        rf"{_BUILT}[가-힣]{{0,3}}\s?[^\n.,]{{0,6}}?{_HUB}",  # '내년 건립되는 센터'
     ),
-    "기업유치": ("기업 유치", "기업유치", "투자유치", "투자 유치", "유치"),
+    # Bringing firms, institutes or projects to the area ('선도기업 유치', '연구소 유치'), not tourists or
+    # patients ('단체관광객을 유치한 여행사', '외국인환자 유치사업자') nor a startup's next round
+    # ('후속투자유치').
+    "기업유치": (_NOT_AFTER_VISITORS + r"유치(?!\s?(?:사업자|여행사|한 여행사|업체))",),
     "마케팅·홍보": (
         "홍보",
         "마케팅",
@@ -94,10 +106,11 @@ SUPPORT_TYPE_CUES: dict[str, tuple[str, ...]] = {
         "광고 비용",
     ),
     "지식재산": ("특허", "지식재산", "지재권", "상표"),
-    "입주공간": ("입주", "보육공간", "사무공간", "공유오피스"),
+    "입주공간": ("입주", "보육공간", "사무공간", "공유오피스", r"창업\s?공간"),
     "경영안정": ("경영안정", "긴급자금", "임대료", "재기"),
 }
 SUPPORT_TYPES: list[str] = list(SUPPORT_TYPE_CUES)
+_SUPPORT_TYPE_PATTERNS = {kind: re.compile("|".join(cues)) for kind, cues in SUPPORT_TYPE_CUES.items()}
 
 # FirmType values, copied for the same reason; a pattern each (예비창업자 is not a 창업기업).
 FIRM_TYPE_PATTERNS: dict[str, str] = {
@@ -146,11 +159,7 @@ _GENERIC_PLACE_PREFIX = {
 def detect_support_types(text: str) -> list[str]:
     """SupportType values whose cue phrases occur in ``text``, in vocabulary order."""
     text = text or ""
-    found = []
-    for support_type, cues in SUPPORT_TYPE_CUES.items():
-        if any(cue in text for cue in cues):
-            found.append(support_type)
-    return found
+    return [support_type for support_type, pattern in _SUPPORT_TYPE_PATTERNS.items() if pattern.search(text)]
 
 
 def detect_firm_types(text: str) -> list[str]:

@@ -55,6 +55,41 @@ def test_a_group_tour_is_not_a_trade_show_booth() -> None:
     assert "마케팅·홍보" not in detect_support_types("단체관광객 유치 인센티브 지원")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("충남 비즈콜센터는 도내 중소기업에 맞춤형 현장 컨설팅을 지원", "기반구축"),
+        ("온라인 크라우드 펀딩 플랫폼 제반비용 지원", "기반구축"),
+        ("단체관광객을 유치한 여행사에 인센티브를 지원", "기업유치"),
+        ("외국인환자 유치사업자 맞춤형 컨설팅", "기업유치"),
+        ("②후속투자유치 지원", "기업유치"),
+        ("소재ㆍ부품ㆍ장비 분야 기술개발 지원", "시설·장비"),
+        ("창원시 소재부품장비 뿌리기술 컨설팅", "시설·장비"),
+        ("창업자금 증여 시 임차보증금 포함 여부", "자금·융자"),
+        ("취득설비 시험운전 비용", "인증·시험"),
+    ],
+)
+def test_a_cue_inside_a_name_or_another_sense_is_no_support(text: str, kind: str) -> None:
+    assert kind not in detect_support_types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("고용량 배터리 평가, 개발지원센터 조성을 통해", "기반구축"),
+        ("내년 건립되는 센터를 기반으로 성형가공 지원", "기반구축"),
+        ("반도체 융합부품 혁신제조 플랫폼 구축", "기반구축"),
+        ("배터리 관련 연구기업 유치와 함께", "기업유치"),
+        ("2022년 방산혁신클러스터 사업 유치를 통해", "기업유치"),
+        ("반도체 장비 공동활용 지원", "시설·장비"),
+        ("신용보증 지원", "자금·융자"),
+        ("① 창업 공간 제공 ② 교육 및 컨설팅", "입주공간"),
+    ],
+)
+def test_support_named_where_it_is_offered(text: str, kind: str) -> None:
+    assert kind in detect_support_types(text)
+
+
 def test_sectors_map_to_ksic_by_whole_name() -> None:
     sectors, keywords = detect_sectors("전기차용 이차전지 소재 기업과 반도체 장비 기업을 유치한다.")
     codes = {s["code"] for s in sectors}
