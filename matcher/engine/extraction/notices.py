@@ -894,11 +894,12 @@ _YEARS_MIN = re.compile(
 # 사업장', '3개월 이상 영업 중인 소상공인', '개업연월일로부터 6개월 이상 경과', '사업자등록 후 3개월 이상'.
 _TRADING_MIN = re.compile(
     r"(?:(?:개업|사업자\s?등록|사업\s?개시|창업|설립)[^.\n]{0,8}?)(\d{1,2})\s?(개월|년)\s?(?:이상|초과|경과)"
-    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속\s?)?(?:운영|영업)\s?(?:중|(?:한|하는)\s?(?:사업장|기업|업체|점포|매장))"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속(?:하여|해서)?\s?)?(?:운영|영업)\s?(?:중|(?:한|하는)\s?(?:사업장|기업|업체|점포|매장))"
     r"|(?:영업|사업\s?영위)\s?기간\s?(?:이\s?)?(\d{1,2})\s?(개월|년)\s?이상"
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:정상\s?)?(?:가동|사업\s?(?:을\s?)?영위)"
     r"|(\d{1,2})\s?(개월|년)\s?(?:\([^)]{0,20}\)\s?)?이상\s?계속(?:하여|해서)?\s?[^.\n]{0,20}?사업을?\s?(?:하|영위)"
-    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:관내\s?)?(?:사업장|주사무소|본사|본점)을?\s?(?:갖|두|보유|운영)"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속(?:하여|해서)?\s?)?(?:관내\s?)?(?:사업장|주사무소|본사|본점)[을를]?\s?"
+    r"(?:갖|두|둔|보유|운영)"
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속(?:하여|해서)?\s?)?(?:영업을?\s?유지|경영)"
 )
 # A target line that ends on 'N년 이내' (a wrapped table cell cut before '창업기업') still states 업력.
@@ -1106,6 +1107,7 @@ _SMALL_FIRM = re.compile(
     r"|소상공인\s?(?:[ㆍ·,/]|및|또는)\s?(?:중소|소)\s?기업|소규모\s?중소\s?기업"
 )
 _VENTURE = re.compile(r"벤처\s?기업")
+_VENTURE_BESIDE_STARTUP = re.compile(r"창업\s?(?:[ㆍ·,/]|및|또는)\s?벤처|벤처\s?(?:[ㆍ·,/]|및|또는)\s?창업")
 # 중견기업 named on its own or beside 중소: '중소ㆍ중견 제조기업', '중소/중견', '중소기업 또는 중견기업'.
 _MIDSIZE = re.compile(r"중견\s?기업|중소\s?[ㆍ·/,]?\s?중견|중견\s?[ㆍ·/,]\s?중소")
 # Words of a business already founded, beside would-be founders: '예비창업자 및 7년 이내 창업기업'.
@@ -1275,6 +1277,12 @@ def extract_firm_types(
         if _COARSE_STARTUP_CATEGORY.fullmatch(target) and _VENTURE.search(named) and "창업" not in named:
             # '현재 벤처기업이거나 과거 벤처기업확인 이력이 있는 기업': a venture firm of any age, no startup.
             ordered = ["중소기업" if kind == "창업기업" else kind for kind in ordered]
+        elif (
+            _COARSE_STARTUP_CATEGORY.fullmatch(target)
+            and _VENTURE_BESIDE_STARTUP.search(named)
+            and "중소기업" not in ordered
+        ):
+            ordered.append("중소기업")  # '중소기업 중 창업ㆍ벤처기업': venture firms of any age as well
     # '창업 초기 중소기업' are startups. Applicants named beside startups as firms of any age ('벤처ㆍ창업
     # 기업', '스타트업 및 중소벤처기업') keep 중소기업, from the target or applicants' lines, not a title.
     named_sme = re.sub(r"(?:창업\s?)?초기\s?중소\s?기업", " ", " ".join(sources))

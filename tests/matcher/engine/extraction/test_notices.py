@@ -903,6 +903,12 @@ def test_a_coarse_category_takes_the_kinds_of_firm_the_applicants_lines_name():
         target="창업벤처",
     )
     assert ventures.firm_types == ["중소기업"]  # a venture firm of any age, not only a startup
+    beside = _bizinfo_notice(
+        "2025년 지역 창업ㆍ벤처기업 지원사업 모집 공고",
+        "<p>☞ 울산 지역 내 중소기업 중 창업ㆍ벤처기업</p><p>☞ 사업화 자금 지원</p>",
+        target="창업벤처",
+    )
+    assert set(beside.firm_types) == {"창업기업", "중소기업"}  # ventures of any age beside startups
 
 
 @pytest.mark.parametrize(
@@ -911,6 +917,9 @@ def test_a_coarse_category_takes_the_kinds_of_firm_the_applicants_lines_name():
         ("창원시 내 동일 소재지 및 영업주 영업 기간 2년 이상 일반음식점", 2.0),
         ("인천시 관내 소재 1년 이상 정상 가동 중인 기업ㆍ기관", 1.0),
         ("공고일 기준 관내에서 1년 이상 사업 영위 실적이 있는 중소기업", 1.0),
+        ("용인시 관내에 본사 또는 공장을 두고 2년 이상 계속하여 운영 중인 중소기업", 2.0),
+        ("수도권과밀억제권역 내 3년 이상 계속하여 본사를 둔 법인", 3.0),
+        ("공고일 현재 관내에 1년 이상 주사무소를 두고 활동 중인 사회적경제기업", 1.0),
     ],
 )
 def test_time_in_business_written_as_running_the_business_sets_the_least_업력(target, low):
