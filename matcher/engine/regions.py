@@ -89,7 +89,7 @@ def _complex_stem(name: str) -> str | None:
 # applicants may have to be in one, but a zone may hold complexes, so a firm's complex never rules it out.
 ZONE_KINDS = (
     "경제자유구역",
-    "연구개발특구",
+    "특구",  # 연구개발특구, 기회발전특구, 규제자유특구
     "투자진흥지구",
     "융복합단지",
     "혁신도시",

@@ -729,8 +729,8 @@ _ZONE_LEAD = re.compile(r"^(?:관내|도내|시내|지역|해당|인근)\s")
 # applicants must be: '… 입주기업', '… 소재 기업', '…산단내 본사, 지사, 공장'.
 _SITE_BLOCKS = r"(?:\s?\d+(?:\s?[ㆍ·,]\s?\d+)*\s?공구)?"
 _SITE_LIMIT_CUE = re.compile(
-    _SITE_BLOCKS + r"\s?\)?\s?(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장)"
-    r"|(?:권역\s?)?내\s?(?:[가-힣]+\s?){0,3}?(?:기업|업체|소공인|소상공인))"
+    _SITE_BLOCKS + r"\s?\)?\s?(?:지정\s?부지\s?)?(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장)"
+    r"|(?:권역\s?)?내\s?(?:[가-힣A-Za-z&]+\s?){0,5}?(?:기업|업체|소공인|소상공인))"
 )
 _SITE_LIST_GLUE = re.compile(_SITE_BLOCKS + r"\s?(?:,|ㆍ|·|및|와|과)\s?")
 # An applicants' line naming firms by region or industry, with no site ('☞ 충남지역 내 자동차 … 관련 기업'):
@@ -786,7 +786,7 @@ def _sites_in(line: str, *, zones: bool) -> list[str]:
             index -= 1
             group.insert(0, sites[index])
         names = [_ZONE_LEAD.sub("", " ".join(match.group(0).split())) for match in group]
-        firms = _NAMES_FIRMS.search(line, cue.end())
+        firms = _NAMES_FIRMS.search(line, site.end())
         alternative = _OTHER_FIRMS_BEFORE.search(line, 0, group[0].start()) or (
             firms is not None and _OTHER_FIRMS_AFTER.match(line, firms.end())
         )

@@ -267,6 +267,11 @@ def test_a_complex_beside_a_regional_group_of_applicants_is_an_alternative_not_a
         ("☞ 부산지역 내 에너지산업융복합단지에 소재한 중소ㆍ중견기업", ["에너지산업융복합단지"]),
         ("☞ 광주 투자진흥지구 권역 내 문화콘텐츠 기업", ["광주 투자진흥지구"]),
         ("☞ 양산시 관내 창업보육센터에 입주한 창업 7년 이내 업체", ["창업보육센터"]),
+        ("☞ 충북 지역혁신융복합단지 지정 부지 내 본사, 공장, 연구소 등이 소재한 기업", ["지역혁신융복합단지"]),
+        ("☞ 부산지역혁신융복합단지 내 R&D 과제를 수행 중인 기업", ["부산지역혁신융복합단지"]),
+        ("☞ 기회발전특구에 소재한 중소기업", ["기회발전특구"]),
+        # A zone's firms beside firms anywhere in the area: no limit.
+        ("☞ 강원춘천 강소특구 내 연구소기업, 춘천지역 내 특화분야 기업", []),
         # A zone in brackets explains the complex before it; a zone only named is no limit.
         ("☞ 대전산단 및 연계산단(대덕연구개발특구) 소재 기업", []),
         ("☞ 경제자유구역 활성화를 위한 혁신성장 지원", []),
