@@ -729,7 +729,8 @@ _ZONE_LEAD = re.compile(r"^(?:관내|도내|시내|지역|해당|인근)\s")
 # applicants must be: '… 입주기업', '… 소재 기업', '…산단내 본사, 지사, 공장'.
 _SITE_BLOCKS = r"(?:\s?\d+(?:\s?[ㆍ·,]\s?\d+)*\s?공구)?"
 _SITE_LIMIT_CUE = re.compile(
-    _SITE_BLOCKS + r"\s?\)?\s?(?:지정\s?부지\s?)?(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장)"
+    _SITE_BLOCKS + r"\s?\)?\s?(?:지정\s?부지\s?)?"
+    r"(?:(?:에\s?|내\s?)?(?:입주|소재|위치)|내\s?(?:본사|사업장|공장)"
     r"|(?:권역\s?)?내\s?(?:[가-힣A-Za-z&]+\s?){0,5}?(?:기업|업체|소공인|소상공인))"
 )
 _SITE_LIST_GLUE = re.compile(_SITE_BLOCKS + r"\s?(?:,|ㆍ|·|및|와|과)\s?")
