@@ -310,6 +310,16 @@ def _resolve_regions(
             if narrowed != regions:
                 evidence.setdefault("regions", []).append(agency)
             regions = narrowed
+    if section == "지방자치단체" and len(regions) == 1 and regions[0].sigungu is None:
+        # A 시도 listed as the agency while one of its cities' offices, named in brackets, runs the program
+        # ('제주도 (제주시 농정과)', operator '(사)전북산학융합원 (고창군 로컬잡센터)'): it is that city's.
+        offices = " ".join(re.findall(r"\(([^)]*)\)", f"{agency} {operator}"))
+        cities = _dedupe(
+            [m.region for m in gaz.find_mentions(offices) if m.strong and m.region.sido == regions[0].sido]
+        )
+        if len(cities) == 1 and cities[0].sigungu:
+            regions = cities
+            evidence.setdefault("regions", []).append(offices.strip())
     if not regions and not agency_is_central and section == "지방자치단체":
         # A local-government row whose agency name is unreadable: the title or operator may name the place.
         for text in (title, operator):

@@ -62,6 +62,28 @@ def test_two_sido_prefix_and_kstartup_city_ministry():
     assert program.title == "창업 지원"
 
 
+@pytest.mark.parametrize(
+    ("ministry", "operator", "region"),
+    [
+        ("제주도 (제주시 농정과)", "농림수산식품 교육문화정보원", Region("제주특별자치도", "제주시")),
+        (
+            "전라북도 (일자리민 생경제과)",
+            "(사)전북산학 융합원 (고창군 로컬잡센터)",
+            Region("전북특별자치도", "고창군"),
+        ),
+        # A foundation named after a city beside the province's own institute runs a province-wide program.
+        ("충청북도 (문화예술 산업과)", "충북과학기술 혁신원, 청주시문화 산업 진흥재단", Region("충청북도")),
+    ],
+)
+def test_a_city_office_running_a_province_row_makes_it_that_citys(ministry, operator, region):
+    row = {"title": "ㆍ창업 지원", "ministry": ministry, "operator": operator, "target": "예비창업자"}
+    row |= {"summary": "", "section": "지방자치단체"}
+    program = extract_notice_program(
+        SourceRecord(format="kstartup_csv", origin="t", raw="{}", fields=row, source_id="kstartup2024:9")
+    )
+    assert program.regions == [region]
+
+
 def test_city_named_in_text_for_a_startup():
     fields = {"pblancNm": "청년 창업 지원", "jrsdInsttNm": "여수시 (청년 일자리과)", "trgetNm": ""}
     record = SourceRecord(
