@@ -613,9 +613,13 @@ _NATIONWIDE_IN_APPLICANTS = re.compile(
 _NO_PLACE_LIMIT = re.compile(r"(?:지역|거주지|소재지)\s?제한\s?없음")
 # Said so plainly that a place named beside it is where the work happens, not where applicants must be:
 # '☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업', '※ 지역 외 기업이 … 설립을 희망하는 경우 신청 가능'.
+# So are applicants who move in: from outside ('☞ 시 외에서 세종테크밸리 이전 및 신설 중소기업'), or once
+# chosen ('※ 선정후 진주시로 전입신고를 반드시 해야 하며').
 _OPEN_TO_OUTSIDERS = re.compile(
     r"전국\s?(?:의\s?)?(?:모든\s?)?(?:기업|업체|중소기업|사업자)\s?(?:대상|누구나)"
     r"|지역\s?외\s?(?:기업|업체|사업자)[^.\n]{0,40}?신청[^.\n]{0,10}?가능"
+    r"|(?:시|도|군|구|지역)\s?외(?:에서|\s?지역에서)\s?[^.\n]{0,20}?(?:이전|이주|전입)"
+    r"|선정\s?(?:후|이후)\s?[^.\n]{0,20}?(?:전입|주소를?\s?이전|사업장을?\s?(?:이전|설치))"
 )
 # Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.
 _ELSEWHERE = re.compile(

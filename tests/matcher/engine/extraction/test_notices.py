@@ -800,6 +800,9 @@ def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
         "☞ 국내 사업자등록증을 소지하고 있는 모든 기업",
         "☞ 대한민국에 거주지를 두고 있는 (예비)창업가",
         "☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업",
+        # Applicants who move in: from outside, or once chosen.
+        "☞ 시 외에서 대구 테크노폴리스 이전 및 신설 중소기업(본사, 공장, 연구소 등)",
+        "☞ 19세이상~39세이하 청년 ※ 선정후 대구시로 전입신고를 반드시 해야 함",
     ],
 )
 def test_applicants_lines_that_plainly_admit_the_whole_country_open_a_regional_program(line):
