@@ -852,15 +852,29 @@ def _agency_and_operator(value: str) -> tuple[str, str]:
 
 
 # -- firm types and 업력 -------------------------------------------------------
+# Not a body the applicants deal with ('한국농기계공업협동조합에 수록된 제품').
 _SPECIAL_TYPES = {
-    "사회적기업": r"사회적\s?기업|사회적\s?경제",
-    "여성기업": r"여성\s?기업",
-    "장애인기업": r"장애인\s?기업",
-    "협동조합": r"협동조합",
+    "사회적기업": r"(?:사회적\s?기업|사회적\s?경제)(?!에|의)",
+    "여성기업": r"여성\s?기업(?!에|의)",
+    "장애인기업": r"장애인\s?기업(?!에|의)",
+    "협동조합": r"협동조합(?!에|의)",
 }
 _SOCIAL_ECONOMY = re.compile(r"사회적\s?경제\s?(?:기업|조직)")
-# The word a notice for that kind of firm uses somewhere ('장애인 창업', '여성 CEO', '사회적경제').
-_SPECIAL_KIND = {"사회적기업": "사회적", "여성기업": "여성", "장애인기업": "장애인", "협동조합": "협동조합"}
+# The words a notice for that kind of firm uses somewhere ('장애인 창업', '여성 CEO', '사회적경제'): the kind
+# named as a firm, a founder or an owner, not women or disabled people as workers ('여성의 경력단절 예방').
+_SPECIAL_KIND = {
+    "사회적기업": re.compile(r"사회적\s?(?:기업|경제)"),
+    "여성기업": re.compile(r"여성\s?(?:기업|CEO|창업|대표|경제인|기업인|사업주|소상공인|1인)"),
+    "장애인기업": re.compile(r"장애인\s?(?:기업|창업|대표|경제인|기업인|사업주|표준\s?사업장)"),
+    "협동조합": re.compile(r"협동조합"),
+}
+# A kind of firm the applicants ask to become ('예비사회적기업 지정요건을 모두 갖춘 법인ㆍ단체',
+# '사회적기업으로 진입할 계획을 가진 사업자'): no restriction to firms that are one already.
+_BECOMING_KIND = re.compile(
+    r"(?:지정|인증)\s?요건|(?:지정|인증)을?\s?(?:받고자|받으려는|신청하려는)|(?:으로|로)\s?진입할"
+)
+# A designated 예비사회적기업 or 예비마을기업 is one in all but certification, not a would-be founder.
+_DESIGNATED_RESERVE = re.compile(r"\(?예비\)?\s?(?:사회적\s?(?:기업|경제)|마을\s?기업)")
 # Applicants' lines that are alternatives ('다음 중 어느 하나에 해당'), and a line about a plan ('1년 이내
 # 법인 설립 계획'): their 업력 binds one kind of applicant, or none.
 _ALTERNATIVES = re.compile(r"어느\s?(?:하나|1)|중\s?(?:하나|1개)\s?이상")
@@ -1144,7 +1158,7 @@ def extract_firm_types(
     """Firm types and 업력 limits from the target line, else from the body's sentences stating the target."""
     evidence = evidence if evidence is not None else {}
     special = next((name for name in _SPECIAL_TYPES if re.fullmatch(rf"\s*{name}\s*", target)), None)
-    if special and _SPECIAL_KIND[special] not in f"{title}\n{body}":
+    if special and not _SPECIAL_KIND[special].search(f"{title}\n{body}"):
         # Bizinfo's category alone ('장애인기업') over a notice that never names that kind of firm (an award,
         # a contest open to all): the text, not the category, says who may apply.
         target = ""
@@ -1298,6 +1312,12 @@ def extract_firm_types(
             and "중소기업" not in ordered
         ):
             ordered.append("중소기업")  # '중소기업 중 창업ㆍ벤처기업': venture firms of any age as well
+    if locked is not None and special:
+        named = " ".join(line for line in block if "제외" not in line)
+        if _PRE_STARTUP.search(_DESIGNATED_RESERVE.sub(" ", named)) and "예비창업자" not in ordered:
+            ordered.append("예비창업자")  # '☞ 예비창업자 또는 창업 3년 미만 여성기업' under '여성기업'
+        if _BECOMING_KIND.search(named):
+            ordered = [kind for kind in ordered if kind not in _SPECIAL_TYPES]
     # '창업 초기 중소기업' are startups. Applicants named beside startups as firms of any age ('벤처ㆍ창업
     # 기업', '스타트업 및 중소벤처기업') keep 중소기업, from the target or applicants' lines, not a title.
     named_sme = re.sub(r"(?:창업\s?)?초기\s?중소\s?기업", " ", " ".join(sources))

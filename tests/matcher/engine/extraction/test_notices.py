@@ -1230,3 +1230,47 @@ def test_an_award_whose_nominees_are_people_or_bodies_admits_firms_of_any_size()
         "2025년 상생협력 지원사업 공고", "<p>☞ 상생협력에 참여하는 기관</p><p>☞ 지원</p>", target="중소기업"
     )
     assert program.firm_types == ["중소기업"]
+
+
+def test_a_special_category_over_women_or_disabled_people_only_as_workers_restricts_nobody():
+    program = _bizinfo_notice(
+        "[광주] 2025년 일터혁신 컨설팅 참여기업 모집 공고",
+        "<p>여성의 경력단절 예방을 위해 참여 기업을 모집합니다.</p>"
+        "<p>☞ 기업 컨설팅을 희망하는 중소기업(5인 이상~300인 이하)</p><p>☞ 방문 컨설팅</p>",
+        target="여성기업",
+    )
+    assert program.firm_types == ["중소기업"]
+    # Nor a body the applicants' products are listed with.
+    program = _bizinfo_notice(
+        "[전남] 소형전기운반차 지원사업 참여기종 모집 공고",
+        "<p>☞ 전남도 내에 운반차 제조 공장이 있는 기업</p>"
+        "<p>- 한국농기계공업협동조합에 수록된 제품</p><p>☞ 구입비 지원</p>",
+        target="여성기업",
+    )
+    assert program.firm_types == ["중소기업"]
+
+
+def test_would_be_founders_in_the_lines_under_a_special_category_may_apply_too():
+    program = _bizinfo_notice(
+        "여성창업 보육센터 운영",
+        "<p>☞ 예비창업자 또는 창업 3년 미만 여성기업</p><p>☞ 공간 지원</p>",
+        target="여성기업",
+    )
+    assert {"예비창업자", "창업기업", "여성기업"} <= set(program.firm_types)
+    # A designated 예비사회적기업 or 예비마을기업 is no would-be founder.
+    program = _bizinfo_notice(
+        "사회적경제 특별판매전 참여기업 모집 공고",
+        "<p>☞ 경상북도 소재 사회적경제기업</p><p>- (예비)사회적기업, (사회적)협동조합, (예비)마을기업</p>"
+        "<p>☞ 판촉 지원</p>",
+        target="사회적기업",
+    )
+    assert "예비창업자" not in program.firm_types and "사회적기업" in program.firm_types
+
+
+def test_a_kind_of_firm_the_applicants_ask_to_become_restricts_nobody():
+    program = _bizinfo_notice(
+        "[전남] 2025년 예비사회적기업 지정계획 공고",
+        "<p>☞ 예비사회적기업 지정요건을 모두 갖춘 전라남도 소재 법인ㆍ단체</p><p>☞ 지정 후 3년 혜택</p>",
+        target="사회적기업",
+    )
+    assert "사회적기업" not in program.firm_types
