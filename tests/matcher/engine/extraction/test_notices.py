@@ -705,6 +705,11 @@ def test_a_city_program_whose_applicants_may_be_anywhere_in_its_province():
             "전라남도",
             "영화/드라마 제작업 등 신고를 필한 제작사</p><p>- 도내 5회차 이상 촬영 작품",
         ),
+        (
+            "2025년 울산 특수목적관광(SIT) 유치 지원 공고",
+            "울산광역시",
+            "특수목적 단체 관광객(숙박 1일ㆍ100명 이상)을 울산으로 유치하는 기관ㆍ단체ㆍ여행사 등",
+        ),
     ],
 )
 def test_a_reward_for_visitors_or_shoots_brought_in_is_open_to_firms_anywhere(title, agency, applicants):
@@ -803,6 +808,8 @@ def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
         # Applicants who move in: from outside, or once chosen.
         "☞ 시 외에서 대구 테크노폴리스 이전 및 신설 중소기업(본사, 공장, 연구소 등)",
         "☞ 19세이상~39세이하 청년 ※ 선정후 대구시로 전입신고를 반드시 해야 함",
+        "☞ 대구소재 또는 대구시 기업이전 예정인 7년 이내 창업기업",
+        "☞ 타 지역에 주소지를 두고 있더라도 협약 후 3개월 이내 대구 내 본사를 이전 할 수 있는 기업",
     ],
 )
 def test_applicants_lines_that_plainly_admit_the_whole_country_open_a_regional_program(line):
