@@ -19,11 +19,16 @@ from matcher.engine.amounts import find_amounts
 from matcher.engine.ksic import ksic_rows
 from matcher.engine.regions import PLACE_SUFFIX, Gazetteer, Region, default_gazetteer
 
-# '소재ㆍ부품ㆍ장비', '소재·부품·장비', '소재, 부품, 장비': the industry, whatever joins its words.
-_NOT_AFTER_PARTS = "".join(f"(?<!부품{sep})" for sep in ("", "ㆍ", "·", "･", ",", " ")) + "(?<!부품, )"
-
-_NOT_AFTER_VISITORS = "".join(
-    f"(?<!{word})" for word in ("객", "객 ", "객을 ", "환자", "환자 ", "환자를 ", "후속투자", "후속 투자")
+# Words that look like a kind of support and are not one, blanked out before the cues are looked for: the
+# 소부장 industry ('소재ㆍ부품ㆍ장비 분야'), visitors or patients brought in ('단체 관광객(…)을 울산으로
+# 유치하는', '외국인환자 유치사업자'), a startup raising money ('후속투자유치', '투자 유치 역량'; not foreign
+# investment or a region's subsidy for investing in it: '투자유치 보조금'), '잠재기업' (no 재기).
+_NOT_SUPPORT = re.compile(
+    r"소재\s?[ㆍ·･,]?\s?부품\s?[ㆍ·･,]?\s?장비"
+    r"|(?:관광객|여행객|방문객|관람객|환자|전세기|관광\s?상품)[^.\n]{0,30}?유치(?:한|하는)?"
+    r"(?:\s?(?:사업자|여행사|업체))?"
+    r"|(?<!외국인)(?<!외국인 )(?:후속\s?)?투자\s?유치(?!\s?(?:보조금|촉진|인센티브|전략))"
+    r"|잠재\s?기업"
 )
 # Infrastructure being built: a hub and a building verb.
 _HUB = "(?:센터|클러스터|특화단지|플랫폼)"
@@ -45,7 +50,7 @@ SUPPORT_TYPE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "R&D": ("R&D", "연구개발", "기술개발", "공동연구", "공동 연구", "실증"),
     # Not the industry '소재ㆍ부품ㆍ장비' (소부장), which names what a firm makes, not equipment it is given.
-    "시설·장비": (_NOT_AFTER_PARTS + "장비", "설비 지원", "시설 지원", "테스트베드", "생산시설"),
+    "시설·장비": ("장비", "설비 지원", "시설 지원", "테스트베드", "생산시설"),
     "시제품": ("시제품", "초도생산", "시작품", "준생산"),
     "인력": (
         "인력양성",
@@ -89,10 +94,8 @@ SUPPORT_TYPE_CUES: dict[str, tuple[str, ...]] = {
         rf"{_HUB}[^\n.,]{{0,8}}?{_BUILT}",
         rf"{_BUILT}[가-힣]{{0,3}}\s?[^\n.,]{{0,6}}?{_HUB}",  # '내년 건립되는 센터'
     ),
-    # Bringing firms, institutes or projects to the area ('선도기업 유치', '연구소 유치'), not tourists or
-    # patients ('단체관광객을 유치한 여행사', '외국인환자 유치사업자') nor a startup's next round
-    # ('후속투자유치').
-    "기업유치": (_NOT_AFTER_VISITORS + r"유치(?!\s?(?:사업자|여행사|한 여행사|업체))",),
+    # Bringing firms, institutes or projects to the area ('선도기업 유치', '연구소 유치').
+    "기업유치": ("유치",),
     "마케팅·홍보": (
         "홍보",
         "마케팅",
@@ -158,7 +161,7 @@ _GENERIC_PLACE_PREFIX = {
 
 def detect_support_types(text: str) -> list[str]:
     """SupportType values whose cue phrases occur in ``text``, in vocabulary order."""
-    text = text or ""
+    text = _NOT_SUPPORT.sub(" ", text or "")
     return [support_type for support_type, pattern in _SUPPORT_TYPE_PATTERNS.items() if pattern.search(text)]
 
 
