@@ -490,6 +490,10 @@ def test_a_floor_of_years_in_business_asks_for_established_firms_not_startups():
         ("☞ (제조ㆍ기타 업종) 상시근로자수 5~49인 사업장(50~299인 사업장 신청 가능)", 5),
         ("☞ 서천군 소재 상시근로자 5인 이상 고용보험 가입 기업", 5),  # 고용보험 is no hiring
         ("☞ 상시근로자 5인 이상 고용 예정 기업", None),
+        # A range written with the firm, before it or in brackets after.
+        ("☞ 광주 지역 5인~49인 중소기업(업종제한 없음)", 5),
+        ("☞ 기업 컨설팅을 희망하는 중소기업(5인 이상~300인 이하)", 5),
+        ("☞ 상시근로자 1,000인 미만 기업", None),
         # Not a floor on the firm: a size left out, a team, a consortium, people to hire.
         ("☞ 중소기업 (상시근로자 50인 이상 기업 제외)", None),
         ("☞ 팀원 3인 이상 팀", None),
