@@ -897,10 +897,13 @@ _CLUB = re.compile(r"창업\s?동아리")
 _FIRM_WORDS = re.compile(
     r"기업|업체|창업|사업자|사업장|법인|소상공인|자영업|스타트업|CEO|대표|회사|공장|기관|단체|팀"
 )
-# An applicants' line whose subject is a person: it ends on one ('… 상속인', '임원 또는 종업원') or opens
-# with one ('거주자가 …').
+# A business named as an applicant, not as where a person works ('… 도내 사업장에 … 고용된 근로자').
+_FIRM_APPLICANT = re.compile(rf"(?:{_FIRM_WORDS.pattern})(?!\s?(?:에|의|으로|로부터))")
+# An applicants' line whose subject is a person: it ends on one ('… 상속인', '임원 또는 종업원', '조선업체에
+# … 신규 입사') or opens with one ('거주자가 …').
 _PERSON_APPLICANT = re.compile(
-    r"(?:거주자|상속인|수증자|종업원|임직원|근로자|취업자|주주|창업주|기술자|세대주|가구|소유자)\s*(?:\([^)]*\))?\s*$"
+    r"(?:거주자|상속인|수증자|종업원|임직원|근로자|취업자|주주|창업주|기술자|세대주|가구|소유자|신규\s?입사(?:자|한\s?자)?)"
+    r"\s*(?:\([^)]*\))?\s*$"
     r"|^[☞○●◦▶▷►■□•·\-]?\s*(?:거주자|개인)(?:가|이|는)\s"
 )
 # Applicants that are local governments or public bodies: '서울특별시를 제외한 16개 광역지방자치단체',
@@ -1236,9 +1239,10 @@ def extract_firm_types(
         if public and not _FIRM_WORDS.search(_PUBLIC_BODY_TARGET.sub(" ", who)):
             evidence["firm_types"] = [who.strip()[:300]]
             return [PUBLIC_BODY], None, None
-    first = next((line.strip() for line in block if line.strip()), "")
+    first = _first_item(block)
     if _PERSON_APPLICANT.search(first) and not any(
-        _FIRM_WORDS.search(item) and not _PERSON_APPLICANT.search(item) for item in re.split(r"[,ㆍ·]", first)
+        _FIRM_APPLICANT.search(re.sub(r"\([^)]*\)", " ", item)) and not _PERSON_APPLICANT.search(item)
+        for item in re.split(r"[,ㆍ·]", first)
     ):
         # '☞ 가업상속재산을 상속받은 상속인', '☞ 벤처기업의 임원 또는 종업원', '☞ 거주자가 … 투자하는 경우': a
         # person (a tax guide's heir, employee or investor) claims it, not the firm the line names; not when
@@ -1351,6 +1355,20 @@ def extract_firm_types(
 
 
 # -- helpers -----------------------------------------------------------------
+def _first_item(block: list[str]) -> str:
+    """The block's first item, with the lines a hard wrap cut it into ('☞ … 도내 사업장에 육아' / '휴직
+    대체인력으로 고용ㆍ파견된 근로자') joined again."""
+    lines = [line.strip() for line in block]
+    while lines and not lines[0]:
+        lines.pop(0)
+    item = lines[:1]
+    for line in lines[1:]:
+        if not line or _ITEM.match(line):
+            break
+        item.append(line)
+    return " ".join(item)
+
+
 # 업력 stated as a founding date: '2025.01.01. 이후 창업자만 가능', '창업일 기준 2023년 1월 1일 이전인 기업',
 # '개업일 2024. 4. 23. 이전'. Not a reference date ('… 이후 창업자는 예비창업자로 간주'), a closure, a
 # document's issue date or how long an address was kept ('2024.1.1. 이전부터 대구시에 … 주소지 유지').

@@ -1083,6 +1083,19 @@ def test_a_tax_guide_claimed_by_a_person_is_offered_to_no_firm(line):
     assert program.evidence["firm_types"] == [line]
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "<p>☞ 울산 소재 조선업체에 2025.3.14. 이후 신규 입사</p>",
+        # A firm named as where the person works, the line wrapped by a hard line break.
+        "<p>☞ 지원받는(우선지원대상기업) 도내 사업장에 육아\n휴직 대체인력으로 고용ㆍ파견된 근로자</p>",
+    ],
+)
+def test_money_paid_to_workers_is_offered_to_no_firm(lines):
+    program = _bizinfo_notice("근로자 지원금 사업 참여자 모집 공고", f"{lines}<p>☞ 1인당 200만원 지원</p>")
+    assert program.firm_types == ["학교·학생·개인"]
+
+
 def test_a_person_listed_beside_a_firm_leaves_the_program_to_firms():
     program = _bizinfo_notice(
         "법인의 지방 이전에 대한 지방세 감면 안내",
