@@ -1336,7 +1336,7 @@ def extract_firm_types(
         "창업기업" in ordered
         and "중소기업" in ordered
         and not re.search(r"중소\s?기업", named_sme)
-        and not re.search(r"벤처\s?(?:기업|[ㆍ·,])|중소\s?벤처", applicants_named)
+        and not re.search(r"벤처\s?(?:기업|[ㆍ·,]|및|또는)|중소\s?벤처", applicants_named)
     ):
         ordered.remove("중소기업")  # '창업기업' alone, not a general SME program
     if (

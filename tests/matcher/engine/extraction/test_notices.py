@@ -1131,6 +1131,7 @@ def test_firms_inside_and_outside_open_a_regional_program(line):
         # Firms of any age named beside startups keep 중소기업.
         ("강원도내 벤처·창업 기업", ["창업기업", "중소기업"]),
         ("카이스트 학생·교원, 스타트업 및 중소벤처기업", ["창업기업", "중소기업"]),
+        ("충북 소재 바이오 분야 벤처 및 스타트업 기업", ["창업기업", "중소기업"]),
         ("예비창업자 및 7년 이내 창업기업", ["예비창업자", "창업기업"]),
     ],
 )
