@@ -1383,6 +1383,11 @@ _SINCE_DATE = re.compile(
 )
 
 
+# Founders of a given year: '2025년도 창업자', '2025년 신규창업자', '2024년에 창업한' (not a program's year
+# before its name: '2025년 창업기업 신규고용 보조금').
+_FOUNDED_IN_YEAR = re.compile(r"(20\d{2})\s?년\s?(?:도\s?창업자|신규\s?창업(?:자|기업)|도?에\s?창업한)")
+
+
 def _with_founding_cutoffs(
     lines: list[str],
     *,
@@ -1401,6 +1406,8 @@ def _with_founding_cutoffs(
             continue
         # (cut-off, founded after it): in business there since a date, or founded before or after one.
         cutoffs = [(_ymd(since.group(1, 2, 3)), False) for since in _SINCE_DATE.finditer(line)]
+        # Founded in a year ('2025년 신규창업자'): on or after its first day.
+        cutoffs += [(date(int(year.group(1)), 1, 1), True) for year in _FOUNDED_IN_YEAR.finditer(line)]
         if not _NOT_A_CUTOFF.search(line):
             cutoffs += [
                 (_ymd(match.group(1, 2, 3)), match.group(4) == "이후")

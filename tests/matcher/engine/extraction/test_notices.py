@@ -857,6 +857,9 @@ def _notice_on(day: date, summary: str, *, target: str = "창업벤처") -> obje
         # Founded after the cut-off: at most that old on the notice's date (0.41 years, rounded up).
         ("※ 기창업자는 2025.01.01. 이후 창업자만 가능", None, 0.5),
         ("☞ 2025년 1월 1일 이후 창업자 및 예비창업자", None, 0.5),
+        # Founders of the notice's own year.
+        ("☞ 사업자등록을 하지 않은 예비 창업자 또는 2025년도 창업자", None, 0.5),
+        ("☞ 예비창업자 및 2025년 신규창업자", None, 0.5),
         # Founded before it: at least that old (rounded down).
         ("☞ 창업일 기준 2023년 1월 1일 이전인 기업", 2.4, None),
         ("☞ 개업일 2024. 4. 23. 이전(공고일 기준 1년이상 영업)", 1.1, None),
@@ -865,6 +868,7 @@ def _notice_on(day: date, summary: str, *, target: str = "창업벤처") -> obje
         # Not a limit: a reference date, a cut-off after the notice.
         ("※ 2025년 1월 1일 이후 창업자는 예비창업자로 간주", None, None),
         ("☞ 2027년 12월 31일 이전에 해당업종으로 창업한 중소기업", None, None),
+        ("☞ 2025년 창업기업 신규고용 보조금 지원 대상 기업", None, None),
     ],
 )
 def test_a_founding_date_cut_off_limits_업력_as_of_the_notice(line, low, high):
