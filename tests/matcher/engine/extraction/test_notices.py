@@ -1048,6 +1048,9 @@ def test_an_attached_notice_states_the_least_headcount_under_its_eligibility_hea
     program = extract_notice_program(record)
     assert program.employees_min == 5
     assert "5인 이상" in program.evidence["employees_min"][0]
+    # A line labelled as a size requirement is one, far from any heading.
+    fields["pdf_text"] = "\n".join(["- 업종 표"] * 10 + ["- - (규모요건) 상시근로자 5인 이상인 중소기업"])
+    assert extract_notice_program(record).employees_min == 5
     # The same words under no eligibility heading (a bonus, a background) set no floor.
     fields["pdf_text"] = "1. 추진배경\n· 상시 근로자 수 5인 이상 기업의 인력난 해소\n"
     assert extract_notice_program(record).employees_min is None
