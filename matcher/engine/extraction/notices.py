@@ -1275,10 +1275,10 @@ def extract_firm_types(
     ):
         # A coarse startup category ('창업벤처') whose own text admits would-be founders as well.
         ordered.append("예비창업자")
+    named = " ".join(line for line in block if "제외" not in line)  # the applicants' lines, not exclusions
     if locked is not None and _COARSE_CATEGORY.fullmatch(target):
         # Bizinfo's one-word category ('중소기업', '소상공인') is coarse: the applicants' lines may name more
         # ('중소ㆍ중견 제조기업', '소상공인 및 예비창업자'), or only would-be founders under '창업벤처'.
-        named = " ".join(line for line in block if "제외" not in line)
         would_be = _PRE_STARTUP.search(named)
         if _MIDSIZE.search(named) and "중견기업" not in ordered:
             ordered.append("중견기업")
@@ -1323,7 +1323,6 @@ def extract_firm_types(
         ):
             ordered.append("중소기업")  # '중소기업 중 창업ㆍ벤처기업': venture firms of any age as well
     if locked is not None and special:
-        named = " ".join(line for line in block if "제외" not in line)
         if _PRE_STARTUP.search(_DESIGNATED_RESERVE.sub(" ", named)) and "예비창업자" not in ordered:
             ordered.append("예비창업자")  # '☞ 예비창업자 또는 창업 3년 미만 여성기업' under '여성기업'
         if _BECOMING_KIND.search(named):
