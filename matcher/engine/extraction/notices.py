@@ -360,6 +360,10 @@ def _resolve_regions(
     outsiders = _OPEN_TO_OUTSIDERS.search(applicants_text)
     if outsiders and not prefix:
         nationwide_line, stated = outsiders, []
+    moving_in = _MOVING_IN.search(applicants_text)
+    if moving_in:
+        evidence["regions"] = [_line_of(moving_in)]
+        return [], True
     if nationwide_line and not prefix and not stated:
         # A regional body's program that says its applicants may be anywhere ('☞ 전국 단위의 의료기기 기업').
         evidence["regions"] = [_line_of(nationwide_line)]  # not the agency's region any more
@@ -613,14 +617,20 @@ _NATIONWIDE_IN_APPLICANTS = re.compile(
 _NO_PLACE_LIMIT = re.compile(r"(?:지역|거주지|소재지)\s?제한\s?없음")
 # Said so plainly that a place named beside it is where the work happens, not where applicants must be:
 # '☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업', '※ 지역 외 기업이 … 설립을 희망하는 경우 신청 가능'.
-# So are applicants who move in: from outside ('☞ 시 외에서 세종테크밸리 이전 및 신설 중소기업'), or once
-# chosen ('※ 선정후 진주시로 전입신고를 반드시 해야 하며').
 _OPEN_TO_OUTSIDERS = re.compile(
     r"전국\s?(?:의\s?)?(?:모든\s?)?(?:기업|업체|중소기업|사업자)\s?(?:대상|누구나)"
     r"|지역\s?외\s?(?:기업|업체|사업자)[^.\n]{0,40}?신청[^.\n]{0,10}?가능"
-    r"|(?:시|도|군|구|지역)\s?외(?:에서|\s?지역에서)\s?[^.\n]{0,20}?(?:이전|이주|전입)"
+)
+# Applicants who move in, from outside ('☞ 시 외에서 세종테크밸리 이전 및 신설 중소기업', '타 시군에 주소를
+# 두고 군산에서 창업하고자 하는', '보령 거주(예정)자', '관내 신설ㆍ이전ㆍ확장을 계획 … 중인 기업') or once
+# chosen ('※ 선정후 진주시로 전입신고를 반드시 해야 하며'): they may be anywhere now, whatever region the
+# title's tag names.
+_MOVING_IN = re.compile(
+    r"(?:시|도|군|구|지역)\s?외(?:에서|\s?지역에서)\s?[^.\n]{0,20}?(?:이전|이주|전입)"
     r"|(?:선정|협약)\s?(?:체결\s?)?(?:후|이후)\s?[^.\n]{0,30}?(?:전입|이전|사업장을?\s?설치)"
     r"|(?:기업\s?)?이전\s?예정(?:인|인\s?기업|기업)?|타\s?지역에\s?[^.\n]{0,20}?(?:있더라도|이더라도)"
+    r"|거주\s?\(?\s?예정\s?\)?|타\s?(?:시군|시도|지역)에\s?(?:주소|거주)[^.\n]{0,30}?(?:창업|이전|전입)"
+    r"|(?:신설|이전)\s?[ㆍ·,]\s?(?:이전|신설|확장)[^.\n]{0,8}?(?:을|를)\s?계획"
 )
 # Applicants from outside a 시도: '전라북도 외 지역, 창업 7년 이내 기업', '서울 이외 지역 소재 기업'.
 _ELSEWHERE = re.compile(
@@ -883,7 +893,8 @@ _BECOMING_KIND = re.compile(
 _DESIGNATED_RESERVE = re.compile(r"\(?예비\)?\s?(?:사회적\s?(?:기업|경제)|마을\s?기업)")
 # Applicants' lines that are alternatives ('다음 중 어느 하나에 해당'), and a line about a plan ('1년 이내
 # 법인 설립 계획'): their 업력 binds one kind of applicant, or none.
-_ALTERNATIVES = re.compile(r"어느\s?(?:하나|1)|중\s?(?:하나|1개)\s?이상")
+# Not premises, one of which the firm must hold ('본사, 사무소, 공장, 연구소 중 1개 이상 보유한').
+_ALTERNATIVES = re.compile(r"어느\s?(?:하나|1)|중\s?(?:하나|1개)\s?이상(?!\s?(?:을\s?)?(?:보유|소재|갖|두))")
 _PLAN = re.compile(r"계획|예정|하지\s?않은")
 # A kind of applicant named only to be left out, in brackets: '(예비창업자 제외)', '(대기업 불가)'.
 _EXCLUDED = re.compile(r"\([^()]{0,40}?(?:제외|불가)\s?\)")
@@ -926,13 +937,15 @@ _YEARS_RANGE = re.compile(
     r"(?:창업|업력)?\s?(\d{1,2})\s?(?:년\s?)?[~∼-]\s?(\d{1,2})\s?년\s?(?:차|이내|이하|미만)?"
 )
 _YEARS_MIN = re.compile(
-    r"(?:창업|업력|설립)\s?(?:후\s?|이\s?|은\s?|는\s?)?(?:만\s?)?(\d{1,2})\s?년\s?(?:초과|이상|경과)"
+    r"(?:창업|업력|설립)\s?(?:후\s?|이\s?|은\s?|는\s?|\)\s?(?:공고일|신청일|접수일)\s?기준\s?)?(?:만\s?)?"
+    r"(\d{1,2})\s?년\s?(?:초과|이상|경과)"
 )
 # Time in business written as how long the firm has run or traded, in years or months: '5년 이상 운영 중인
 # 사업장', '3개월 이상 영업 중인 소상공인', '개업연월일로부터 6개월 이상 경과', '사업자등록 후 3개월 이상'.
 _TRADING_MIN = re.compile(
     r"(?:(?:개업|사업자\s?등록|사업\s?개시|창업|설립)[^.\n]{0,8}?)(\d{1,2})\s?(개월|년)\s?(?:이상|초과|경과)"
-    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속(?:하여|해서)?\s?)?(?:운영|영업)\s?(?:중|(?:한|하는)\s?(?:사업장|기업|업체|점포|매장))"
+    r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:계속(?:하여|해서)?\s?|정상적?으로\s?)?(?:운영|영업)\s?"
+    r"(?:중|(?:한|하는)\s?(?:사업장|기업|업체|점포|매장))"
     r"|(?:영업|사업\s?영위)\s?기간\s?(?:이\s?)?(\d{1,2})\s?(개월|년)\s?이상"
     r"|(\d{1,2})\s?(개월|년)\s?이상\s?(?:정상\s?)?(?:가동|사업\s?(?:을\s?)?영위)"
     r"|(\d{1,2})\s?(개월|년)\s?(?:\([^)]{0,20}\)\s?)?이상\s?계속(?:하여|해서)?\s?[^.\n]{0,20}?사업을?\s?(?:하|영위)"
@@ -964,6 +977,10 @@ _PRE_AND_STARTUP = re.compile(
 _PREFERENCE_AFTER = re.compile(r"[^.,;)\n]{0,12}?(?:우대|가점|가산점|우선\s?(?:선정|지원))")
 # After 'N년 이상/초과', the upper end of the same range: '창업 1년 이상 3년 미만', '3년 초과 7년 이내'.
 _PAIRED_MAX = re.compile(r"\s?(?:~|∼|-|,)?\s?(?:(?:창업|업력)\s?)?(\d{1,2})\s?년\s?(?:이내|이하|미만)")
+# Stages from one ceiling to another: '1년 미만 초기 창업자 ~ 7년 미만 우수 창업기업' admits up to the second.
+_CEILING_SPAN = re.compile(
+    r"\d{1,2}\s?년\s?(?:미만|이내|이하)[^~∼\n]{0,15}?[~∼]\s?(\d{1,2})\s?년\s?(?:미만|이내|이하)"
+)
 # A sector's own, longer limit in brackets: '창업 7년 이내 (신산업 분야는 10년 이내)'.
 _SECTOR_TRACK_MAX = re.compile(
     r"\([^()]{0,20}?(?:분야|업종|산업)[^()]{0,8}?(\d{1,2})\s?년\s?(?:이내|이하|미만)\s?\)"
@@ -1000,7 +1017,8 @@ class _YearLimits:
 
     def read(self, text: str, *, is_target: bool) -> bool:
         """Add the limits ``text`` states; whether it stated any."""
-        if _TRACK_LABEL.match(text):
+        label = _TRACK_LABEL.match(text)
+        if label and "공통" not in label.group(0):  # '(공통/업력) 공고일 기준 3년 이상' binds every track
             track = _YearLimits()
             if track._read(text, is_target=is_target):
                 self.tracks.append(track)
@@ -1064,6 +1082,10 @@ class _YearLimits:
                 continue
             self.maxima.append(value)
             found = True
+        for match in _CEILING_SPAN.finditer(text):
+            if float(match.group(1)) <= 20:
+                self.maxima.append(float(match.group(1)))  # the far end of '1년 미만 … ~ 7년 미만 …'
+                found = True
         for match in _SECTOR_TRACK_MAX.finditer(text):
             if found and float(match.group(1)) <= 20:
                 self.maxima.append(float(match.group(1)))
@@ -1155,7 +1177,7 @@ _FOUNDED = re.compile(
 # Words that make a program one for startups. An 업력 counts only as a ceiling ('업력 3년 이내'): a floor
 # ('업력 3년 이상') asks for an established firm.
 _STARTUP_WORDS = re.compile(
-    r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?초기|창업\s?\d"
+    r"창업\s?기업|창업\s?벤처|스타트업|초기\s?창업|창업\s?초기|창업\s?\d(?!\d?\s?년\s?(?:이상|초과|경과))"
     r"|업력\s?(?:\d+(?:\.\d+)?\s?년?\s?[~∼\-]\s?)?\d+(?:\.\d+)?\s?년?\s?(?:이내|이하|미만)"
     r"|\d\s?년\s?(?:이내|내)\s?(?:\(?예비\)?)?\s?(?:기술|청년|재)?\s?창업|창업\s?후"
 )

@@ -814,6 +814,9 @@ def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
         "☞ 19세이상~39세이하 청년 ※ 선정후 대구시로 전입신고를 반드시 해야 함",
         "☞ 대구소재 또는 대구시 기업이전 예정인 7년 이내 창업기업",
         "☞ 타 지역에 주소지를 두고 있더라도 협약 후 3개월 이내 대구 내 본사를 이전 할 수 있는 기업",
+        "☞ 대구 거주(예정)자로 신규 고용 창출을 희망하는 7년 이내 창업자",
+        "☞ 타 시군에 주소를 두고 대구에서 창업하고자 하는 청년 (예비)창업자",
+        "☞ 대구시 관내 신설ㆍ이전ㆍ확장을 계획 또는 추진 중인 기업",
     ],
 )
 def test_applicants_lines_that_plainly_admit_the_whole_country_open_a_regional_program(line):
@@ -1306,3 +1309,42 @@ def test_a_kind_of_firm_the_applicants_ask_to_become_restricts_nobody():
         target="사회적기업",
     )
     assert "사회적기업" not in program.firm_types
+
+
+def test_applicants_who_move_in_open_a_program_whatever_region_its_title_tags():
+    program = _bizinfo_notice(
+        "[충남] OK보령 창업기업 성장지원사업 추가 모집 공고",
+        "<p>☞ 보령 거주(예정)자로 기업 성장을 희망하는 7년 이내 창업자</p><p>☞ 사업화 지원</p>",
+        agency="충청남도",
+    )
+    assert program.nationwide and program.evidence["regions"] == [
+        "☞ 보령 거주(예정)자로 기업 성장을 희망하는 7년 이내 창업자"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "limits"),
+    [
+        # A floor alone asks for an established firm, not a startup within the default 7 years.
+        ("창업 3년 이상 기업", (3.0, None)),
+        ("공고일 현재 아산시에서 1년 이상 정상적으로 영업 중인 업소", (1.0, None)),
+        # Stages from one ceiling to another admit up to the second.
+        ("1년 미만 초기 창업자 ~ 7년 미만 우수 창업기업", (None, 7.0)),
+    ],
+)
+def test_more_업력_wordings(target, limits):
+    types, low, high = extract_firm_types(target)
+    assert (low, high) == limits
+    if limits[1] is None:
+        assert "창업기업" not in types
+
+
+def test_a_common_업력_line_and_premises_one_of_which_is_held_bind_every_applicant():
+    program = _bizinfo_notice(
+        "2025년 지역기업 성장사다리 지원사업 공고",
+        "<p>☞ 전남지역 내 소재한 중소기업</p>"
+        "<p>- 전남 소재 본사, 사무소, 공장, 연구소 중 1개 이상 보유한 중소기업</p>"
+        "<p>- (공통/업력) 공고일 기준 3년 이상</p><p>☞ 사업화 지원</p>",
+        agency="전라남도",
+    )
+    assert program.years_min == 3.0
