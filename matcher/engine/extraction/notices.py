@@ -896,6 +896,12 @@ _DESIGNATED_RESERVE = re.compile(r"\(?예비\)?\s?(?:사회적\s?(?:기업|경�
 # Not premises, one of which the firm must hold ('본사, 사무소, 공장, 연구소 중 1개 이상 보유한').
 _ALTERNATIVES = re.compile(r"어느\s?(?:하나|1)|중\s?(?:하나|1개)\s?이상(?!\s?(?:을\s?)?(?:보유|소재|갖|두))")
 _PLAN = re.compile(r"계획|예정|하지\s?않은")
+# A law named as the source of a definition ('중소기업창업 지원법상 (예비)창업기업', '「중소기업기본법」
+# 제2조에 따른'): its words ('중소기업') name no applicant.
+_LAW_NAME = re.compile(
+    r"[「『]?[가-힣ㆍ·]{2,15}(?:\s[가-힣ㆍ·]{1,10})?\s?법[」』]?\s?"
+    r"(?=상\s|상\(|에\s?(?:따른|의한|의거)|제\s?\d)"
+)
 # A kind of applicant named only to be left out, in brackets: '(예비창업자 제외)', '(대기업 불가)'.
 _EXCLUDED = re.compile(r"\([^()]{0,40}?(?:제외|불가)\s?\)")
 _ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
@@ -1218,7 +1224,8 @@ def extract_firm_types(
     for stated in sources:
         if not stated:
             continue
-        text = _EXCLUDED.sub(" ", stated)  # '7년 미만 창업기업 (예비창업자 제외)' admits no would-be founder
+        # '7년 미만 창업기업 (예비창업자 제외)' admits no would-be founder; a law's name is no applicant.
+        text = _LAW_NAME.sub(" ", _EXCLUDED.sub(" ", stated))
         before = len(types)
         if _PRE_AND_STARTUP.search(text):
             types.extend(["예비창업자", "창업기업"])
@@ -1351,7 +1358,7 @@ def extract_firm_types(
             ordered = [kind for kind in ordered if kind not in _SPECIAL_TYPES]
     # '창업 초기 중소기업' are startups. Applicants named beside startups as firms of any age ('벤처ㆍ창업
     # 기업', '스타트업 및 중소벤처기업') keep 중소기업, from the target or applicants' lines, not a title.
-    named_sme = re.sub(r"(?:창업\s?)?초기\s?중소\s?기업", " ", " ".join(sources))
+    named_sme = re.sub(r"(?:창업\s?)?초기\s?중소\s?기업", " ", _LAW_NAME.sub(" ", " ".join(sources)))
     applicants_named = re.sub(r"창업\s?벤처", " ", " ".join([target, *block]))
     if (
         "창업기업" in ordered
