@@ -744,7 +744,8 @@ def employees_minimum(lines: list[str], *, evidence: dict[str, list[str]]) -> in
 # 일반산업단지', '군산2 국가산단'). A bare '공단' follows only a short name ('남동공단', '구미5공단'): after a
 # long one it is a public body ('소상공인시장진흥공단').
 _SITE_NAME = re.compile(
-    r"(?<![가-힣A-Za-z0-9])(?:[가-힣A-Za-z0-9]{2,}?\s?\d*\s?(?:(?:국가|일반|도시첨단)\s?)?(?:산업단지|산단)"
+    r"(?<![가-힣A-Za-z0-9])(?:[가-힣A-Za-z0-9]{2,}?\s?\d*\s?(?:\([^()]{1,12}\)\s?)?(?:(?:국가|일반|도시첨단)\s?)?"
+    r"(?:산업단지|산단)"
     r"|[가-힣]{2,3}\d*\s?공단|[가-힣]{2,}농공단지)"
 )
 # A designated zone or site that is no industrial complex: a free economic zone, an R&D special zone, an
@@ -816,7 +817,10 @@ def _sites_in(line: str, *, zones: bool) -> list[str]:
         while index > 0 and _SITE_LIST_GLUE.fullmatch(line, sites[index - 1].end(), group[0].start()):
             index -= 1
             group.insert(0, sites[index])
-        names = [_ZONE_LEAD.sub("", " ".join(match.group(0).split())) for match in group]
+        # Without the blocks a bracket names inside ('광주첨단(1ㆍ2단지)산업단지'), so it compares by name.
+        names = [
+            _ZONE_LEAD.sub("", " ".join(re.sub(r"\([^()]*\)", "", match.group(0)).split())) for match in group
+        ]
         firms = _NAMES_FIRMS.search(line, site.end())
         alternative = _OTHER_FIRMS_BEFORE.search(line, 0, group[0].start()) or (
             firms is not None and _OTHER_FIRMS_AFTER.match(line, firms.end())

@@ -3,7 +3,7 @@ import pytest
 from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide, region_admits
 from matcher.engine.extraction.notices import extract_notice_program
 from matcher.engine.records import SourceRecord
-from matcher.engine.regions import Region
+from matcher.engine.regions import Region, site_key
 
 GUMI = Region("경상북도", "구미시")
 YEONGCHEON = Region("경상북도", "영천시")
@@ -317,3 +317,13 @@ def test_a_program_for_a_special_kind_of_firm_admits_the_firms_that_say_they_are
     # Being one never hides a general program.
     general = ProgramFacts.from_fields(nationwide=True, regions=[], firm_types=["중소기업"])
     assert decide(general, FirmFacts(seoul, firm_type="중소기업", special_types=("여성기업",))).eligible
+
+
+def test_a_complex_named_with_its_blocks_in_brackets_limits_applicants_to_it():
+    body = "<p>☞ 광주첨단(1ㆍ2단지)산업단지 내 입주한 중소ㆍ중견기업</p><p>☞ 설비 지원</p>"
+    program = extract_notice_program(bizinfo("[광주] 인프라 구축사업 수요기업 모집", "광주광역시", body))
+    assert program.site_limits == ["광주첨단산업단지"]
+    sites = program.site_limits
+    facts = ProgramFacts.from_fields(nationwide=False, regions=program.regions, site_limits=sites)
+    assert decide(facts, FirmFacts(Region("광주광역시", "북구"), site=site_key("광주첨단산단"))).eligible
+    assert not decide(facts, FirmFacts(Region("광주광역시", "광산구"), site=site_key("하남산단"))).eligible
