@@ -30,6 +30,15 @@ _NOT_SUPPORT = re.compile(
     r"|(?<!외국인)(?<!외국인 )(?:후속\s?)?투자\s?유치(?!\s?(?:보조금|촉진|인센티브))"
     r"|잠재\s?기업"
 )
+# A line listing the fields advice is given in ('- 자문분야 : 창업, 기술, 인증, 판로개척', '… 온라인마케팅,
+# 세무, 법률 등의 전문분야 해결방안 제시', '창업, 금융, 수출, 마케팅 분야의 전문위원', '… 공정채용 등 컨설팅
+# 지원').
+_TOPIC_LIST = r"(?:[,ㆍ·]\s?[가-힣A-Za-z]+\s?){2,}(?:등\s?)?(?:의\s?)?"  # ', 금융, 수출, 마케팅 등의 '
+_ADVICE_TOPICS = re.compile(
+    r"(?:자문|컨설팅|상담|지도)\s?분야\s?[:：]|분야\s?해결\s?방안|해결\s?방안\s?제시"
+    rf"|{_TOPIC_LIST}분야\s?(?:의|별)?\s?전문(?:위원|가)"
+    r"|(?:[,ㆍ·]\s?[가-힣A-Za-z]+\s?){2,}등\s?(?:의\s?)?(?:전문\s?)?(?:컨설팅|자문|상담|멘토링)\s?(?:지원|제공)"
+)
 # Infrastructure being built: a hub and a building verb.
 _HUB = "(?:센터|클러스터|특화단지|플랫폼)"
 _BUILT = "(?:구축|조성|건립|설립|건설|지정|확장|확충|신축)"
@@ -161,8 +170,13 @@ _GENERIC_PLACE_PREFIX = {
 
 def detect_support_types(text: str) -> list[str]:
     """SupportType values whose cue phrases occur in ``text``, in vocabulary order."""
-    text = _NOT_SUPPORT.sub(" ", text or "")
-    return [support_type for support_type, pattern in _SUPPORT_TYPE_PATTERNS.items() if pattern.search(text)]
+    found: set[str] = set()
+    for line in re.split(r"\n|(?=[①-⑳])", _NOT_SUPPORT.sub(" ", text or "")):  # each line, each numbered item
+        if _ADVICE_TOPICS.search(line):
+            found.add("컨설팅")  # the fields advice is given in, not support of those kinds
+            continue
+        found.update(kind for kind, pattern in _SUPPORT_TYPE_PATTERNS.items() if pattern.search(line))
+    return [kind for kind in SUPPORT_TYPES if kind in found]
 
 
 def detect_firm_types(text: str) -> list[str]:

@@ -227,3 +227,26 @@ def test_a_one_syllable_word_that_names_the_industry_must_be_there():
     assert "플라스틱 시트 및 판 제조업" in names("플라스틱 시트 및 판 제조 기업")
     # In a list the one-syllable items are some of several; the other words decide ('과자류').
     assert "떡, 빵 및 과자류 제조업" in names("지역 과자류 제조 소상공인")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "☞ 기업 희망 분야의 전문가를 매칭하여 컨설팅 제공\n- 자문분야 : 창업, 기술, 인증, 판로개척, 인력ㆍ채용 등",
+        "☞ 현장 방문 컨설팅 지원\n- 점포운영 등의 일반분야와 온라인마케팅, 세무, 법률 등의 전문분야 해결방안 제시",
+        "- (1차 상담) 상시 창업, 금융, 수출, 마케팅 분야의 전문위원을 통한 1차 상담지원",
+        "☞ 근로시간, 임금체계, 공정채용, 장년친화 등 컨설팅 지원",
+    ],
+)
+def test_the_fields_advice_is_given_in_are_no_support_of_those_kinds(text: str) -> None:
+    assert detect_support_types(text) == ["컨설팅"]
+
+
+def test_a_list_of_support_that_names_advice_among_other_help_keeps_every_kind() -> None:
+    found = detect_support_types("창업공간제공, 분야별 전문가 멘토링(상담), 마케팅 및 판로개척 지원 등")
+    assert {"입주공간", "컨설팅", "마케팅·홍보", "수출·판로"} <= set(found)
+    found = detect_support_types("☞ 역량강화교육, 통합마케팅지원, 수요맞춤형컨설팅지원, 시제품개발지원")
+    assert {"교육", "마케팅·홍보", "컨설팅", "시제품"} <= set(found)
+    # Numbered items of one 통합공고 cell are read one by one.
+    found = detect_support_types("① 컨설팅 지원: 분야별 전문가 방문 컨설팅 ② 사업화지원: 상품개발, 판로개척")
+    assert {"컨설팅", "수출·판로"} <= set(found)
