@@ -494,6 +494,7 @@ def test_a_floor_of_years_in_business_asks_for_established_firms_not_startups():
         ("☞ 광주 지역 5인~49인 중소기업(업종제한 없음)", 5),
         ("☞ 기업 컨설팅을 희망하는 중소기업(5인 이상~300인 이하)", 5),
         ("☞ 상시근로자 1,000인 미만 기업", None),
+        ("☞ 경남 내 5인 이상 500인 이하 자동차산업 관련 기업체", 5),
         # Not a floor on the firm: a size left out, a team, a consortium, people to hire.
         ("☞ 중소기업 (상시근로자 50인 이상 기업 제외)", None),
         ("☞ 팀원 3인 이상 팀", None),
@@ -817,6 +818,8 @@ def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
         "☞ 대구 거주(예정)자로 신규 고용 창출을 희망하는 7년 이내 창업자",
         "☞ 타 시군에 주소를 두고 대구에서 창업하고자 하는 청년 (예비)창업자",
         "☞ 대구시 관내 신설ㆍ이전ㆍ확장을 계획 또는 추진 중인 기업",
+        "☞ 관내⋅외 7년 이하 청년창업기업",
+        "☞ (전국)창업 3년 이상 7년 이내 기업 25개사",
     ],
 )
 def test_applicants_lines_that_plainly_admit_the_whole_country_open_a_regional_program(line):
@@ -946,6 +949,12 @@ def test_a_coarse_category_takes_the_kinds_of_firm_the_applicants_lines_name():
         target="창업벤처",
     )
     assert ventures.firm_types == ["중소기업"]  # a venture firm of any age, not only a startup
+    either = _bizinfo_notice(
+        "2025년 벤처나라 추천 지원사업 모집 공고",
+        "<p>☞ 비식품 분야 창업기업 또는 벤처기업이며 직접 생산하는 기업</p><p>☞ 판로 지원</p>",
+        target="창업벤처",
+    )
+    assert set(either.firm_types) == {"창업기업", "중소기업"}
     beside = _bizinfo_notice(
         "2025년 지역 창업ㆍ벤처기업 지원사업 모집 공고",
         "<p>☞ 울산 지역 내 중소기업 중 창업ㆍ벤처기업</p><p>☞ 사업화 자금 지원</p>",
@@ -1144,6 +1153,9 @@ def test_firms_inside_and_outside_open_a_regional_program(line):
         ("충북 소재 바이오 분야 벤처 및 스타트업 기업", ["창업기업", "중소기업"]),
         # A law's name is no applicant.
         ("중소기업창업 지원법상 (예비)창업기업", ["예비창업자", "창업기업"]),
+        # '(초기)' beside would-be founders admits early founders too; women's startups are for women.
+        ("전국 청년(18 ~ 45세) 예비(초기)창업가 5팀", ["예비창업자", "창업기업"]),
+        ("여성예비창업자, 창업 3년 이내 여성창업기업", ["예비창업자", "창업기업", "여성기업"]),
         ("예비창업자 및 7년 이내 창업기업", ["예비창업자", "창업기업"]),
     ],
 )
@@ -1332,6 +1344,7 @@ def test_applicants_who_move_in_open_a_program_whatever_region_its_title_tags():
         ("공고일 현재 아산시에서 1년 이상 정상적으로 영업 중인 업소", (1.0, None)),
         # Stages from one ceiling to another admit up to the second.
         ("1년 미만 초기 창업자 ~ 7년 미만 우수 창업기업", (None, 7.0)),
+        ("양구군 내의 제조업 중, 공고일 이전 해당 사업을 1년 이상 영위한 중소기업", (1.0, None)),
     ],
 )
 def test_more_업력_wordings(target, limits):
