@@ -173,6 +173,14 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     )
 
     firm_types, years_min, years_max = extract_firm_types(target, body, title, evidence=evidence)
+    if record.format == "kstartup_csv" and not firm_types and not _BODIES_THAT_SERVE.search(target):
+        # A row of the 창업지원사업 통합공고 whose target gives only an age or a residence ('19~39세 이하
+        # 청년'): the founders its overview names ('예비 창업 청년들에게 초기 창업 비용 …') are who it is for;
+        # not when the target names the bodies that serve them ('공공기관, 대학', '민간창업기획자').
+        founders = [t for t in extract_firm_types(body)[0] if t in ("예비창업자", "창업기업")]
+        if founders:
+            firm_types = founders
+            evidence["firm_types"] = [body.strip()[:300]]
 
     apply_start = _parse_date(fields.get("apply_start"))
     apply_end = _parse_date(fields.get("apply_end"))
@@ -910,6 +918,7 @@ _LAW_NAME = re.compile(
     r"[「『]?[가-힣ㆍ·]{2,15}(?:\s[가-힣ㆍ·]{1,10})?\s?법[」』]?\s?"
     r"(?=상\s|상\(|에\s?(?:따른|의한|의거)|제\s?\d)"
 )
+_BODIES_THAT_SERVE = re.compile(r"기관|단체|대학|창업\s?기획자|액셀러레이터")
 # A kind of applicant named only to be left out, in brackets: '(예비창업자 제외)', '(대기업 불가)'.
 _EXCLUDED = re.compile(r"\([^()]{0,40}?(?:제외|불가)\s?\)")
 _ITEM = re.compile(r"\s*(?:[☞○●◦▶▷■□◆◇•·\-*]|[①-⑳]|\d{1,2}[.)]\s|[가-하][.)]\s)")
@@ -985,7 +994,7 @@ _FOUNDER = re.compile(r"창업\s?(?:자|가|기업|팀)")
 # founders and founded startups both, the first written short.
 _PRE_AND_STARTUP = re.compile(
     r"예비\s?(?:및|또는|[~∼\-ㆍ·․‧,/])\s?[^.\n]{0,20}?(?:창업|초기)|\(예비\)\s?(?:청년\s?)?창업(?:자|가|기업|팀)"
-    r"|예비\s?\(\s?초기\s?\)\s?창업"
+    r"|예비\s?\(\s?초기\s?\)\s?창업|초기\s?[·ㆍ,/]\s?예비\s?창업"
 )
 
 

@@ -1363,3 +1363,28 @@ def test_a_common_업력_line_and_premises_one_of_which_is_held_bind_every_appli
         agency="전라남도",
     )
     assert program.years_min == 3.0
+
+
+def _startup_row(target: str, summary: str):
+    row = {
+        "title": "ㆍ청년 창업 지원",
+        "ministry": "김천시 (일자리경 제과)",
+        "operator": "-",
+        "target": target,
+    }
+    row |= {"summary": summary, "section": "지방자치단체"}
+    return extract_notice_program(
+        SourceRecord(format="kstartup_csv", origin="t", raw="{}", fields=row, source_id="kstartup2024:8")
+    )
+
+
+def test_a_startup_table_row_whose_target_gives_only_an_age_is_for_the_founders_its_overview_names():
+    program = _startup_row("김천시 거주 19~39세 이하 청년", "예비 창업 청년들에게 초기 창업 비용 일부를 지원")
+    assert program.firm_types == ["예비창업자", "창업기업"]
+    assert program.evidence["firm_types"] == ["예비 창업 청년들에게 초기 창업 비용 일부를 지원"]
+    assert _startup_row("전남도민", "초기·예비창업자 1:1 전문가 매칭 컨설팅").firm_types == [
+        "예비창업자",
+        "창업기업",
+    ]
+    # Not when the target names the bodies that serve founders.
+    assert _startup_row("공공기관, 대학, 민간기관(단체) 등", "해외 창업기업을 발굴 및 유치").firm_types == []
