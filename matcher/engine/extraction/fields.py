@@ -33,11 +33,11 @@ _NOT_SUPPORT = re.compile(
 # A line listing the fields advice is given in ('- 자문분야 : 창업, 기술, 인증, 판로개척', '… 온라인마케팅,
 # 세무, 법률 등의 전문분야 해결방안 제시', '창업, 금융, 수출, 마케팅 분야의 전문위원', '… 공정채용 등 컨설팅
 # 지원').
-_TOPIC_LIST = r"(?:[,ㆍ·]\s?[가-힣A-Za-z]+\s?){2,}(?:등\s?)?(?:의\s?)?"  # ', 금융, 수출, 마케팅 등의 '
+_TOPIC_ITEMS = r"(?:[,ㆍ·]\s?[가-힣A-Za-z]+\s?){2,}"  # ', 금융, 수출, 마케팅 '
 _ADVICE_TOPICS = re.compile(
     r"(?:자문|컨설팅|상담|지도)\s?분야\s?[:：]|분야\s?해결\s?방안|해결\s?방안\s?제시"
-    rf"|{_TOPIC_LIST}분야\s?(?:의|별)?\s?전문(?:위원|가)"
-    r"|(?:[,ㆍ·]\s?[가-힣A-Za-z]+\s?){2,}등\s?(?:의\s?)?(?:전문\s?)?(?:컨설팅|자문|상담|멘토링)\s?(?:지원|제공)"
+    rf"|{_TOPIC_ITEMS}(?:등\s?)?(?:의\s?)?분야\s?(?:의|별)?\s?전문(?:위원|가)"
+    rf"|{_TOPIC_ITEMS}등\s?(?:의\s?)?(?:전문\s?)?(?:컨설팅|자문|상담|멘토링)\s?(?:지원|제공)"
 )
 # Infrastructure being built: a hub and a building verb.
 _HUB = "(?:센터|클러스터|특화단지|플랫폼)"
@@ -58,7 +58,7 @@ SUPPORT_TYPE_CUES: dict[str, tuple[str, ...]] = {
         "이자지원",
     ),
     "R&D": ("R&D", "연구개발", "기술개발", "공동연구", "공동 연구", "실증"),
-    # Not the industry '소재ㆍ부품ㆍ장비' (소부장), which names what a firm makes, not equipment it is given.
+    # The industry '소재ㆍ부품ㆍ장비' (소부장) names what a firm makes: _NOT_SUPPORT blanks it out first.
     "시설·장비": ("장비", "설비 지원", "시설 지원", "테스트베드", "생산시설"),
     "시제품": ("시제품", "초도생산", "시작품", "준생산"),
     "인력": (

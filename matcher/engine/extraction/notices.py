@@ -798,13 +798,19 @@ def site_limits(
     applicants' ``block`` that also admits firms anywhere in a region ('☞ 충남지역 내 … 기업' beside
     '- 석문국가산업단지 입주기업').
     """
+    candidates = [
+        line
+        for line in lines
+        if line
+        and not _NOT_A_LIMIT.search(line)
+        and not any(
+            _NAMES_FIRMS.search(other) and not _SITE_AREA.search(other)
+            for other in block or []
+            if other is not line and other.strip()
+        )
+    ]
     for zones in (False, True):
-        for line in lines:
-            others = [o for o in block or [] if o is not line and o.strip()]
-            if any(_NAMES_FIRMS.search(o) and not _SITE_AREA.search(o) for o in others):
-                continue
-            if not line or _NOT_A_LIMIT.search(line):
-                continue
+        for line in candidates:
             names = _sites_in(line, zones=zones)
             if names:
                 evidence["site_limits"] = [line.strip()]
