@@ -167,6 +167,10 @@ EN = {
     "%(where)s 기업이 신청할 수 있는 다른 지역 사업": "Other programs for businesses in %(where)s",
     "업종과 겹치는 말은 없지만 소재지로 신청할 수 있는 시도·시군구 사업입니다. 업종 조건은 공고에서 확인하세요.": "Programs of your province or city that your location qualifies you for, though they share no words with your industry. Check the notice for any industry condition.",
     "겹치는 말": "Matching words",
+    "겹치는 말 없음: 글자나 관련 분야가 비슷해 찾은 사업입니다.": "No matching words: found because its spelling or field is close to yours.",
+    "업종의 말이 들어간 사업이 없어, 글자나 관련 분야가 비슷한 사업을 보여 드립니다.": "No program uses the words of your industry, so these are programs whose spelling or field is close to yours.",
+    "신청할 수 있는 사업의 제목·요약에 없는 말": "Words in no title or summary of a program you can apply for",
+    "같은 업종을 뜻하는 다른 말이나 더 넓은 말로도 찾아 보세요. 예: ‘양극재’ 대신 ‘이차전지’, ‘카페’ 대신 ‘음식점’.": "Try other or broader words for the same industry, e.g. ‘이차전지’ instead of ‘양극재’, ‘음식점’ instead of ‘카페’.",
     "필수": "required",
     "하는 일을 평소 말로 적어 주세요. 예: 이차전지 양극재 제조, 한식 음식점": (
         "Describe what you do in everyday words, e.g. 이차전지 양극재 제조, 한식 음식점."

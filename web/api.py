@@ -111,6 +111,9 @@ class MatchOut(Schema):
     model_version: int | None
     location: LocationOut
     items: list[MatchItemOut]
+    # Words of the sector that no program the firm may apply for uses in its title or summary: with
+    # them, only letters, not meaning, found anything; ask the owner for other words.
+    unmet_words: list[str]
     # After fewer than 10 matches, on the first page and without filters: programs of the firm's own
     # 시군구 and 시도 that its words do not reach, city first (the results page's '다른 지역 사업').
     region_programs: list[RegionProgramOut]
@@ -278,6 +281,7 @@ def match(request: HttpRequest, payload: MatchIn):
             "model_version": found.model_version,
             "location": {"sido": region.sido, "sigungu": region.sigungu, "label": profile.location_label},
             "items": items,
+            "unmet_words": found.unmet_words,
             "region_programs": region_programs,
         },
     )

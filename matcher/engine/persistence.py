@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 # 2: the index keeps which programs are information-only notices.
-FORMAT_VERSION = 2
+# 3: the similarity model keeps the words too common to be features (``common_terms_``).
+FORMAT_VERSION = 3
 MAGIC = "grantmatch-matcher"
 
 

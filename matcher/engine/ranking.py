@@ -325,6 +325,21 @@ class MatcherIndex:
             )
         return results, total
 
+    def unmet_terms(self, query: Query, terms: Sequence[str]) -> list[str]:
+        """The ``terms`` (the owner's own words) that no program the firm may apply for uses, in order and
+        once each: '식당' when only other regions' notices say it. Only their letters, through the
+        character view, can have found anything. Words too common to be features ('지원') count as met."""
+        eligible = self.eligibility(query.firm)[0]
+        vocabulary = self.model.word_vectorizer_.vocabulary_
+        common = self.model.common_terms_
+        unmet = []
+        for term in dict.fromkeys(terms):
+            column = vocabulary.get(term)
+            if term in common or (column is not None and eligible[self.word_t[column].indices].any()):
+                continue
+            unmet.append(term)
+        return unmet
+
     def local_unmatched(
         self, query: Query, *, limit: int = 10, weights: RankWeights | None = None, today: date | None = None
     ) -> list[Ranked]:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -217,6 +217,10 @@ class ProgramSimilarity(BaseEstimator, TransformerMixin):
             dtype=np.float32,
         )
         words = self.word_vectorizer_.fit_transform(terms)
+        # Words in so many programs that ``max_df`` dropped them ('지원'): known to the corpus, only not
+        # telling; kept so that ``MatcherIndex.unmet_terms`` does not call them unmet.
+        seen = set(chain.from_iterable(t.split() for t in terms))
+        self.common_terms_ = frozenset(seen.difference(self.word_vectorizer_.vocabulary_))
         chars = fit_transform_char_wb(self.char_vectorizer_, texts)  # scikit-learn's result, ~5× faster
         self.svd_ = None
         n_features = words.shape[1]

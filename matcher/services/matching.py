@@ -6,14 +6,16 @@ workspace build on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from matcher.engine.analysis import analyze_to_string
 from matcher.engine.eligibility import SPECIAL_TYPES, decide
-from matcher.engine.ranking import Query, evidence_sentences, firm_query
+from matcher.engine.ranking import MatcherIndex, Query, evidence_sentences, firm_query
 from matcher.engine.regions import Region, default_gazetteer
-from matcher.engine.text import matched_words, quotable, split_sentences
+from matcher.engine.text import MIN_WORD_CHARS, matched_words, quotable, split_sentences
 from matcher.models import Firm, MatchLog, Program
 from matcher.services.model_store import active_index, program_doc, program_facts
 
@@ -73,6 +75,16 @@ class MatchResults:
     items: list[ProgramMatch]
     total: int  # eligible programs with any fit, before paging
     model_version: int | None = None
+    # The words of the owner's sector that no program they may apply for uses in its title or summary
+    # ('식당' in a city whose notices say '음식점'): the page names them and suggests other words,
+    # as a search engine names the words its results miss.
+    unmet_words: list[str] = field(default_factory=list)
+
+    @property
+    def shares_no_words(self) -> bool:
+        """Whether no program on this page shares a word with the firm: only letters ('식당' meeting
+        '식품') or the latent view found them, and the page says so."""
+        return bool(self.items) and not any(m.matched_terms for m in self.items)
 
     def __iter__(self) -> Iterator[ProgramMatch]:
         return iter(self.items)
@@ -117,8 +129,10 @@ def match_firm(
     index, version = active_index()
     items: list[ProgramMatch] = []
     total = 0
+    unmet: list[str] = []
     if index is not None:
         query = _profile_query(profile)
+        unmet = _unmet_words(index, query, profile)
         # Ask for a few more in case programs were unpublished since the model was fitted.
         ranked, total = index.rank(
             query,
@@ -162,7 +176,20 @@ def match_firm(
             result_count=len(items),
             model_version=version,
         )
-    return MatchResults(items=items, total=max(total, len(items)), model_version=version)
+    return MatchResults(items=items, total=max(total, len(items)), model_version=version, unmet_words=unmet)
+
+
+def _unmet_words(index: MatcherIndex, query: Query, profile: FirmProfile) -> list[str]:
+    """The words of the owner's sector (not the description, where a passing word would be noise, nor
+    the KSIC name we add) that no program they may apply for uses, as typed: the whole word ('양극재',
+    'AI') that holds an unmet term ('양극', 'ai')."""
+    typed = profile.sector
+    terms = [t for t in analyze_to_string(typed).split() if len(t) >= MIN_WORD_CHARS]
+    words = re.findall(r"\w+", typed)  # '시스템(BMS)' is two words
+    shown = []
+    for term in index.unmet_terms(query, terms):
+        shown.append(next((w for w in words if term in w.lower()), term))
+    return list(dict.fromkeys(shown))
 
 
 @dataclass
@@ -214,9 +241,10 @@ def unfiltered_total(*, profile: FirmProfile) -> int:
 
 
 def follows_with_local_programs(*, found: MatchResults, filters: MatchFilters, offset: int) -> bool:
-    """Whether a search's first page is short enough, and unfiltered, to go on with ``local_programs``.
-    A filter narrows on purpose, so it gets no more than it asked for."""
-    return offset == 0 and not filters.narrows and found.total < SHORT_LIST
+    """Whether a search's first page is short, or shares no word with the firm, and is unfiltered: then
+    it goes on with ``local_programs``, which serve a firm whose words meet nothing ('식당') better than
+    programs found by letters. A filter narrows on purpose, so it gets no more than it asked for."""
+    return offset == 0 and not filters.narrows and (found.total < SHORT_LIST or found.shares_no_words)
 
 
 def local_programs(

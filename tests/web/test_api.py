@@ -28,6 +28,14 @@ def test_match_returns_ranked_eligible_programs(client, programs):
     assert gumi["application_status"] == "open" and gumi["reason"] and gumi["eligibility"]
     assert {"이차", "전지"} <= set(gumi["matched_terms"]) and "이차전지" in gumi["shared_words"]
     assert [item["rank"] for item in data["items"]] == list(range(1, len(ids) + 1))
+    assert data["unmet_words"] == []
+
+
+def test_match_names_the_sector_words_no_program_the_firm_may_apply_for_uses(client, programs):
+    # '포항' is only in Pohang's program; 'BMS' in none. Each is named as typed.
+    body = {"sector": "포항 이차전지 (BMS)", "region": "경북 구미시"}
+    assert _match(client, body).json()["unmet_words"] == ["포항", "BMS"]
+    assert _match(client, {**body, "region": "경북 포항시"}).json()["unmet_words"] == ["BMS"]
 
 
 def test_a_short_match_goes_on_with_the_regions_other_programs(client, programs):

@@ -170,6 +170,48 @@ def test_empty_state_suggests_broadening(client, programs):
     assert "경상북도 전체로 찾기" in html
 
 
+def _word_notice(html: str) -> str:
+    start = html.find('class="word-notice"')
+    return html[start : html.index("</div>", start)] if start >= 0 else ""
+
+
+def test_the_page_names_the_sector_words_no_program_the_firm_may_apply_for_uses(client, programs):
+    fund = make_program(
+        title="구미시 소상공인 경영안정자금",
+        agency="구미시",
+        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
+        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다.",
+    )
+    # Every word met: no notice; a card names the words it shares, or says it shares none.
+    html = _results(client, **GUMI).content.decode()
+    assert not _word_notice(html)
+    cards = {_card_titles(card)[0]: card for card in html.split('<li class="card">')[1:]}
+    gumi = cards[programs["gumi"].title]
+    assert "겹치는 말: " in gumi and "겹치는 말 없음" not in gumi
+    assert "겹치는 말 없음" in cards[fund.title]  # found by letters ('소재'), sharing no word
+    # '리튬' is in no notice; the results still share '이차전지', so the strong line stays out.
+    html = _results(client, **{**GUMI, "sector": "이차전지 리튬"}).content.decode()
+    notice = _word_notice(html)
+    assert "신청할 수 있는 사업의 제목·요약에 없는 말: ‘리튬’" in notice
+    assert "업종의 말이 들어간 사업이 없어" not in notice and programs["gumi"].title in _card_titles(html)
+    # Only letters found these ('전지박' meets '이차전지' in character n-grams): the page says so first,
+    # and each card says it shares no word.
+    html = _results(client, **{**GUMI, "sector": "전지박"}).content.decode()
+    strong_line = "업종의 말이 들어간 사업이 없어, 글자나 관련 분야가 비슷한 사업을 보여 드립니다."
+    assert strong_line in _word_notice(html)
+    ranked = html.split('<section class="local"')[0]
+    assert _card_titles(ranked) and ranked.count("겹치는 말 없음") == len(_card_titles(ranked))
+    # Such a page goes on with the city's own programs, however many letter matches there are.
+    assert _card_titles(_region_section(html)) == [fund.title]
+    # A word only another city's programs use is unmet for a firm in Gumi, not for one in Pohang.
+    words = {"sector": "포항 이차전지", "sido": "경상북도"}
+    assert "‘포항’" in _word_notice(_results(client, sigungu="구미시", **words).content.decode())
+    assert not _word_notice(_results(client, sigungu="포항시", **words).content.decode())
+    # Nothing found: the empty page names the word among its suggestions.
+    html = _results(client, **{**GUMI, "sector": "리튬"}).content.decode()
+    assert "맞는 지원사업을 찾지 못했습니다" in html and "제목·요약에 없는 말: ‘리튬’" in html
+
+
 def _region_section(html: str) -> str:
     start = html.find('<section class="local"')
     return html[start : html.index("</section>", start)] if start >= 0 else ""

@@ -195,3 +195,32 @@ def test_the_headcount_a_firm_gives_reaches_the_index_eligibility():
     assert matched() >= {"twenty", "any"}  # no headcount given: a 중소기업 is not excluded
     assert "twenty" not in matched(employees=19) and "any" in matched(employees=19)
     assert matched(employees=20) >= {"twenty", "any"}
+
+
+def test_unmet_terms_are_the_owners_words_no_program_the_firm_may_apply_for_uses():
+    pohang = Region("경상북도", "포항시")
+    programs = [
+        ("gumi", "구미시 음식점 위생 개선", (GUMI,)),
+        ("pohang", "포항시 식당 주방 개선", (pohang,)),
+        ("nationwide", "소상공인 경영 안정", ()),
+    ]
+    # Twenty more programs, each of some industry: '산업' is in most programs, too common to be a feature.
+    industries = "조선 항공 우주 섬유 화학 철강 농업 수산 관광 교육 문화 금융 물류 건설 에너지 환경 게임 로봇"
+    industries += " 식품 의료"
+    programs += [(w, f"{w} 산업 육성", ()) for w in industries.split()]
+    docs = [
+        ProgramDoc(pid, analyze_to_string(text), text, ProgramFacts(nationwide=not regions, regions=regions))
+        for pid, text, regions in programs
+    ]
+    index = MatcherIndex.build(docs, n_components=2, use_ksic=False)
+    assert "산업" in index.model.common_terms_ and "산업" not in index.model.word_vectorizer_.vocabulary_
+
+    def unmet(region: Region, words: str) -> list[str]:
+        query = firm_query(sector=words, region=region)
+        return index.unmet_terms(query, analyze_to_string(words).split())
+
+    # '식당' is only in Pohang's notice: unmet for a firm in Gumi, met for one in Pohang. A word no
+    # program uses is unmet everywhere, and named once; a word too common to be a feature is not unmet.
+    assert unmet(GUMI, "식당 음식점 미용실 산업") == ["식당", "미용실"]
+    assert unmet(pohang, "식당 음식점 미용실 산업 미용실") == ["음식점", "미용실"]
+    assert unmet(GUMI, "조선 식품") == []
