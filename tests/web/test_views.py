@@ -189,24 +189,23 @@ def test_the_page_names_the_sector_words_no_program_the_firm_may_apply_for_uses(
     gumi = cards[programs["gumi"].title]
     assert "겹치는 말: " in gumi and "겹치는 말 없음" not in gumi
     assert "겹치는 말 없음" in cards[fund.title]  # found by letters ('소재'), sharing no word
-    # '리튬' is in no notice; the results still share '이차전지', so the strong line stays out.
+    # '리튬' is in no notice; the results still share '이차전지', so a plain line names it, no notice.
     html = _results(client, **{**GUMI, "sector": "이차전지 리튬"}).content.decode()
-    notice = _word_notice(html)
-    assert "신청할 수 있는 사업의 제목·요약에 없는 말: ‘리튬’" in notice
-    assert "업종의 말이 들어간 사업이 없어" not in notice and programs["gumi"].title in _card_titles(html)
+    assert '<p class="meta unmet-words">신청할 수 있는 사업의 제목·요약에 없는 말: ‘리튬’</p>' in html
+    assert not _word_notice(html) and programs["gumi"].title in _card_titles(html)
     # Only letters found these ('전지박' meets '이차전지' in character n-grams): the page says so first,
     # and each card says it shares no word.
     html = _results(client, **{**GUMI, "sector": "전지박"}).content.decode()
     strong_line = "업종의 말이 들어간 사업이 없어, 글자나 관련 분야가 비슷한 사업을 보여 드립니다."
-    assert strong_line in _word_notice(html)
+    assert strong_line in _word_notice(html) and "제목·요약에 없는 말: ‘전지박’" in _word_notice(html)
     ranked = html.split('<section class="local"')[0]
     assert _card_titles(ranked) and ranked.count("겹치는 말 없음") == len(_card_titles(ranked))
-    # Such a page goes on with the city's own programs, however many letter matches there are.
+    # Such a page goes on with the city's own programs (however many letter matches: see the service test).
     assert _card_titles(_region_section(html)) == [fund.title]
     # A word only another city's programs use is unmet for a firm in Gumi, not for one in Pohang.
     words = {"sector": "포항 이차전지", "sido": "경상북도"}
-    assert "‘포항’" in _word_notice(_results(client, sigungu="구미시", **words).content.decode())
-    assert not _word_notice(_results(client, sigungu="포항시", **words).content.decode())
+    assert "없는 말: ‘포항’" in _results(client, sigungu="구미시", **words).content.decode()
+    assert "없는 말" not in _results(client, sigungu="포항시", **words).content.decode()
     # Nothing found: the empty page names the word among its suggestions.
     html = _results(client, **{**GUMI, "sector": "리튬"}).content.decode()
     assert "맞는 지원사업을 찾지 못했습니다" in html and "제목·요약에 없는 말: ‘리튬’" in html

@@ -244,21 +244,31 @@ def test_request_refit_runs_after_commit(corpus, django_capture_on_commit_callba
 
 
 @pytest.mark.parametrize(
-    ("total", "filters", "offset", "follows"),
+    ("total", "shared", "filters", "offset", "follows"),
     [
-        (0, {}, 0, True),
-        (9, {}, 0, True),
-        (10, {}, 0, False),  # a full first page: the matches are the answer
-        (3, {}, 10, False),  # a later page
-        (3, {"open_only": True}, 0, False),  # narrowed on purpose
-        (3, {"support_types": ("R&D",)}, 0, False),
-        (3, {"closing_first": True}, 0, False),
+        (0, [], {}, 0, True),
+        (9, [["전지"]], {}, 0, True),
+        (10, [["전지"]], {}, 0, False),  # a full first page: the matches are the answer
+        (30, [[], ["전지"]], {}, 0, False),  # one card shares a word
+        (30, [[], []], {}, 0, True),  # no card shares a word: letters found them
+        (30, [[], []], {"open_only": True}, 0, False),
+        (3, [["전지"]], {}, 10, False),  # a later page
+        (3, [["전지"]], {"open_only": True}, 0, False),  # narrowed on purpose
+        (3, [["전지"]], {"support_types": ("R&D",)}, 0, False),
+        (3, [["전지"]], {"closing_first": True}, 0, False),
     ],
 )
-def test_which_searches_go_on_with_their_regions_other_programs(total, filters, offset, follows):
-    from matcher.services.matching import MatchFilters, MatchResults, follows_with_local_programs
+def test_which_searches_go_on_with_their_regions_other_programs(total, shared, filters, offset, follows):
+    from matcher.services.matching import (
+        MatchFilters,
+        MatchResults,
+        ProgramMatch,
+        follows_with_local_programs,
+    )
 
-    found = MatchResults(items=[], total=total)
+    items = [ProgramMatch(program=Program(title="p"), score=0.5, matched_terms=terms) for terms in shared]
+    found = MatchResults(items=items, total=total)
+    assert found.shares_no_words is (bool(items) and not any(shared))
     assert follows_with_local_programs(found=found, filters=MatchFilters(**filters), offset=offset) is follows
 
 
