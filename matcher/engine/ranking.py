@@ -43,6 +43,9 @@ from matcher.engine.text import quotable, split_sentences
 _NO_END = 10**7  # the ordinal day of a program that states no deadline: never ends
 # Sorted by deadline, the results are this many best-fitting open programs with a deadline.
 CLOSING_POOL = 50
+# Firms whose eligibility an index remembers (about 0.9 MB each at 100,000 programs): enough for one
+# page's calls and the next page of the same search, too few for the benches' rotating searches to hit.
+_ELIGIBILITY_CACHE_SIZE = 4
 
 
 @dataclass
@@ -225,7 +228,28 @@ class MatcherIndex:
         """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions.
 
         The whole firm goes to both groups: a region group states no type limit and a type group no
-        region, so each decides only its own part, and a fact added to ``FirmFacts`` reaches both."""
+        region, so each decides only its own part, and a fact added to ``FirmFacts`` reaches both.
+
+        Remembered for the last few firms: one results page asks for the same firm's eligibility up to
+        four times (ranking, its unmet words, the region's other programs, the count without filters).
+        The arrays are read-only, so no caller can change another's answer."""
+        cache = self.__dict__.setdefault("_eligibility_cache", {})
+        found = cache.get(firm)
+        if found is None:
+            found = self._eligibility(firm)
+            for array in found[:3]:
+                array.flags.writeable = False
+            if len(cache) >= _ELIGIBILITY_CACHE_SIZE:
+                cache.clear()  # a plain dict, cleared whole: safe across threads without a lock
+            cache[firm] = found
+        return found
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state.pop("_eligibility_cache", None)
+        return state
+
+    def _eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
         region_decisions = [decide(g, firm) for g in self.region_groups]
         type_decisions = [decide(g, firm) for g in self.type_groups]
         region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)

@@ -224,3 +224,19 @@ def test_unmet_terms_are_the_owners_words_no_program_the_firm_may_apply_for_uses
     assert unmet(GUMI, "식당 음식점 미용실 산업") == ["식당", "미용실"]
     assert unmet(pohang, "식당 음식점 미용실 산업 미용실") == ["음식점", "미용실"]
     assert unmet(GUMI, "조선 식품") == []
+
+
+def test_eligibility_is_remembered_read_only_and_not_pickled():
+    import pickle
+
+    index = _index(["이차전지 양극재 시제품 지원"])
+    query = firm_query(sector="이차전지", region=GUMI)
+    first = index.eligibility(query.firm)
+    assert index.eligibility(query.firm) is first  # the same answer, not computed again
+    with pytest.raises(ValueError):
+        first[0][0] = False  # no caller can change another's answer
+    other = firm_query(sector="이차전지", region=Region("경상북도", "포항시"))
+    assert index.eligibility(other.firm) is not first
+    copy = pickle.loads(pickle.dumps(index))
+    assert "_eligibility_cache" not in copy.__dict__
+    assert [r.program_id for r in copy.rank(query)[0]] == [r.program_id for r in index.rank(query)[0]]
