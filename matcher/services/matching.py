@@ -272,9 +272,7 @@ def local_programs(
             ProgramMatch(
                 program=program,
                 score=0.0,
-                # No words met: what the program is, in its own first sentence.
-                evidence=[quotable(s) for s in split_sentences(program.summary)[:1]]
-                or _evidence(program, []),
+                evidence=_evidence(program, []),  # no words met: what the program is
                 eligibility=decision.reasons,
                 is_open=result.is_open,
             )
@@ -285,8 +283,12 @@ def local_programs(
 
 
 def _evidence(program: Program, terms: list[str]) -> list[str]:
-    """Source sentences behind the match: those holding the matched terms, then the stored field evidence."""
+    """Source sentences behind the match: those holding the matched terms, or when none does (a match by
+    letters or the latent view, a region's program) what the program is, in its summary's first
+    sentence, rather than a bare field value ('중소기업'); then the stored field evidence."""
     sentences = evidence_sentences(f"{program.title}\n{program.summary}", terms)
+    if not sentences:
+        sentences = [quoted for quoted in map(quotable, split_sentences(program.summary)[:1]) if quoted]
     for key in ("sectors", "keywords", "support_types", "regions", "firm_types"):
         for sentence in (program.evidence or {}).get(key, [])[:1]:
             sentence = quotable(sentence)

@@ -180,7 +180,8 @@ def test_the_page_names_the_sector_words_no_program_the_firm_may_apply_for_uses(
         title="구미시 소상공인 경영안정자금",
         agency="구미시",
         regions=[{"sido": "경상북도", "sigungu": "구미시"}],
-        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다.",
+        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다. 이자 2%를 보전한다.",
+        evidence={"firm_types": ["소상공인"]},
     )
     # Every word met: no notice; a card names the words it shares, or says it shares none.
     html = _results(client, **GUMI).content.decode()
@@ -189,6 +190,8 @@ def test_the_page_names_the_sector_words_no_program_the_firm_may_apply_for_uses(
     gumi = cards[programs["gumi"].title]
     assert "겹치는 말: " in gumi and "겹치는 말 없음" not in gumi
     assert "겹치는 말 없음" in cards[fund.title]  # found by letters ('소재'), sharing no word
+    # Its reason is what the program is, in its summary's first sentence, not a bare field value.
+    assert "“구미시 소재 소상공인에게 경영안정자금을 융자한다.”" in cards[fund.title]
     # '리튬' is in no notice; the results still share '이차전지', so a plain line names it, no notice.
     html = _results(client, **{**GUMI, "sector": "이차전지 리튬"}).content.decode()
     assert '<p class="meta unmet-words">신청할 수 있는 사업의 제목·요약에 없는 말: ‘리튬’</p>' in html
