@@ -21,7 +21,7 @@ Plain Python, no Django.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -85,6 +85,9 @@ class RankWeights:
     other_kind: float = 0.5
     min_similarity: float = 0.02
     rescore: int | None = 1000  # candidates re-scored with character n-grams (None: all)
+    # Words no program the firm may apply for uses leave the query's word and latent views (see
+    # ``MatcherIndex.focused``); their letters stay in the character view.
+    drop_unmet: bool = True
 
 
 @dataclass
@@ -364,6 +367,21 @@ class MatcherIndex:
             unmet.append(term)
         return unmet
 
+    def focused(self, query: Query) -> Query:
+        """The query without the words no program the firm may apply for uses (``unmet_terms``).
+
+        Such a word cannot meet an eligible program in the word view, yet it shapes the latent view
+        through other regions' programs, and its weight there and in the word view's norm dilutes the
+        words that can meet ('금속 열처리 주조' in a city whose notices say none of them: its query was
+        mostly those words' latent neighbours). Its letters stay in ``text``, so a compound the analyser
+        does not know still meets programs that write it by the character view ('전지박' → '이차전지').
+        """
+        terms = query.terms.split()
+        unmet = set(self.unmet_terms(query, terms))
+        if not unmet:
+            return query
+        return replace(query, terms=" ".join(t for t in terms if t not in unmet))
+
     def local_unmatched(
         self, query: Query, *, limit: int = 10, weights: RankWeights | None = None, today: date | None = None
     ) -> list[Ranked]:
@@ -403,6 +421,8 @@ class MatcherIndex:
         """Per program: eligible?, region level, type fit, similarity, kind fit, and whether it fits at
         all (similarity above the floor, or the kind of support the firm's kind wants)."""
         eligible, level, fit, _, _ = self.eligibility(query.firm)
+        if weights.drop_unmet and exclude_ineligible:
+            query = self.focused(query)
         sims = self.similarities(
             query,
             rescore=weights.rescore,

@@ -240,3 +240,34 @@ def test_eligibility_is_remembered_read_only_and_not_pickled():
     copy = pickle.loads(pickle.dumps(index))
     assert "_eligibility_cache" not in copy.__dict__
     assert [r.program_id for r in copy.rank(query)[0]] == [r.program_id for r in index.rank(query)[0]]
+
+
+def test_words_no_eligible_program_uses_leave_the_word_view_and_their_letters_stay():
+    pohang = Region("경상북도", "포항시")
+    programs = [
+        ("gumi", "구미시 가공 기업 설비 지원", (GUMI,)),
+        ("pohang", "포항시 도금 용접 기업 지원", (pohang,)),
+    ]
+    docs = [
+        ProgramDoc(pid, analyze_to_string(text), text, ProgramFacts(nationwide=False, regions=regions))
+        for pid, text, regions in programs
+    ]
+    docs += [
+        ProgramDoc(10 + i, analyze_to_string(t), t, ProgramFacts(nationwide=True))
+        for i, t in enumerate(FILLER)
+    ]
+    # No latent view: on six short texts it links every word to every other.
+    index = MatcherIndex.build(docs, n_components=2, latent_weight=0.0, use_ksic=False)
+    query = firm_query(sector="도금 용접 가공", region=GUMI)
+    focused = index.focused(query)
+    # '도금' and '용접' are only in Pohang's notice: a firm in Gumi's query keeps '가공' and every letter.
+    assert focused.terms.split() == ["가공", "가공"] and focused.text == query.text
+    # A firm in Pohang keeps those two and loses '가공', which only Gumi's notice uses.
+    assert index.focused(firm_query(sector="도금 용접 가공", region=pohang)).terms == "도금 용접 도금 용접"
+
+    def similarity(drop_unmet: bool) -> float:
+        ranked, _ = index.rank(query, weights=RankWeights(drop_unmet=drop_unmet))
+        return next(r.similarity for r in ranked if r.program_id == "gumi")
+
+    # The word that meets Gumi's program is no longer diluted by the two that cannot.
+    assert similarity(True) > similarity(False)
