@@ -51,7 +51,7 @@ def features(index: MatcherIndex, docs, firms) -> tuple[list, np.ndarray]:
         ids = [index.position[r.program_id] for r in ranked]
         if not ids:
             continue
-        _, level, fit, _, _ = index.eligibility(q.firm)
+        _, level, fit = index.eligibility(q.firm)
         vec = index.model.transform_query(q.terms, q.text)
         qc = np.zeros(index.chars.shape[1], dtype=np.float32)
         qc[vec.char_indices] = vec.char_values

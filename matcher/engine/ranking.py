@@ -227,20 +227,22 @@ class MatcherIndex:
                 scores[pool] += (self.title_chars()[pool] @ q) * (title_weight / self.model.char_weight)
         return scores
 
-    def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
-        """Per program: eligible?, region specificity (0/0.5/1), type fit; with the group decisions.
+    def eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per program: eligible?, region specificity (0/0.5/1), type fit.
 
         The whole firm goes to both groups: a region group states no type limit and a type group no
         region, so each decides only its own part, and a fact added to ``FirmFacts`` reaches both.
 
         Remembered for the last few firms: one results page asks for the same firm's eligibility up to
         four times (ranking, its unmet words, the region's other programs, the count without filters).
-        The arrays are read-only, so no caller can change another's answer."""
+        Only the three arrays are kept, not the groups' decisions: long-lived objects make Python's
+        full garbage collections, pauses of ~0.1 s over the index, come more often. The arrays are
+        read-only, so no caller can change another's answer."""
         cache = self.__dict__.setdefault("_eligibility_cache", {})
         found = cache.get(firm)
         if found is None:
             found = self._eligibility(firm)
-            for array in found[:3]:
+            for array in found:
                 array.flags.writeable = False
             if len(cache) >= _ELIGIBILITY_CACHE_SIZE:
                 cache.clear()  # a plain dict, cleared whole: safe across threads without a lock
@@ -252,7 +254,7 @@ class MatcherIndex:
         state.pop("_eligibility_cache", None)
         return state
 
-    def _eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, list]:
+    def _eligibility(self, firm: FirmFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         region_decisions = [decide(g, firm) for g in self.region_groups]
         type_decisions = [decide(g, firm) for g in self.type_groups]
         region_ok = np.array([d.eligible for d in region_decisions], dtype=bool)
@@ -260,13 +262,7 @@ class MatcherIndex:
         type_ok = np.array([d.eligible for d in type_decisions], dtype=bool)
         type_fit = np.array([d.type_fit for d in type_decisions], dtype=np.float32)
         eligible = region_ok[self.region_ids] & type_ok[self.type_ids]
-        return (
-            eligible,
-            region_level[self.region_ids],
-            type_fit[self.type_ids],
-            region_decisions,
-            type_decisions,
-        )
+        return eligible, region_level[self.region_ids], type_fit[self.type_ids]
 
     def rank(
         self,
@@ -359,12 +355,16 @@ class MatcherIndex:
         eligible = self.eligibility(query.firm)[0]
         vocabulary = self.model.word_vectorizer_.vocabulary_
         common = self.model.common_terms_
+        # The programs using a word are its row of ``word_t``, read off the CSR arrays directly: slicing
+        # the matrix builds a new sparse matrix per word, and on every ranking that garbage adds up.
+        starts, programs = self.word_t.indptr, self.word_t.indices
         unmet = []
         for term in dict.fromkeys(terms):
-            column = vocabulary.get(term)
-            if term in common or (column is not None and eligible[self.word_t[column].indices].any()):
+            if term in common:
                 continue
-            unmet.append(term)
+            row = vocabulary.get(term)
+            if row is None or not eligible[programs[starts[row] : starts[row + 1]]].any():
+                unmet.append(term)
         return unmet
 
     def focused(self, query: Query) -> Query:
@@ -420,7 +420,7 @@ class MatcherIndex:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Per program: eligible?, region level, type fit, similarity, kind fit, and whether it fits at
         all (similarity above the floor, or the kind of support the firm's kind wants)."""
-        eligible, level, fit, _, _ = self.eligibility(query.firm)
+        eligible, level, fit = self.eligibility(query.firm)
         if weights.drop_unmet and exclude_ineligible:
             query = self.focused(query)
         sims = self.similarities(
