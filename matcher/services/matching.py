@@ -82,8 +82,8 @@ class MatchResults:
 
     @property
     def shares_no_words(self) -> bool:
-        """Whether no program on this page shares a word with the firm: only letters ('식당' meeting
-        '식품') or the latent view found them, and the page says so."""
+        """Whether no program on this page shares a word with the firm: only letters ('전지박' meeting
+        '이차전지') or the latent view found them, and the page says so."""
         return bool(self.items) and not any(m.matched_terms for m in self.items)
 
     def __iter__(self) -> Iterator[ProgramMatch]:
@@ -242,8 +242,8 @@ def unfiltered_total(*, profile: FirmProfile) -> int:
 
 def follows_with_local_programs(*, found: MatchResults, filters: MatchFilters, offset: int) -> bool:
     """Whether a search's first page is short, or shares no word with the firm, and is unfiltered: then
-    it goes on with ``local_programs``, which serve a firm whose words meet nothing ('식당') better than
-    programs found by letters. A filter narrows on purpose, so it gets no more than it asked for."""
+    it goes on with ``local_programs``, which serve a firm whose words meet nothing ('코인노래방') better
+    than programs found by letters. A filter narrows on purpose, so it gets no more than it asked for."""
     return offset == 0 and not filters.narrows and (found.total < SHORT_LIST or found.shares_no_words)
 
 
