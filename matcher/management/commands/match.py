@@ -67,6 +67,12 @@ class Command(BaseCommand):
             }
             for m in results
         ]
+        if results.unmet_words:
+            # On stderr: stdout stays the JSON list scripts read.
+            self.stderr.write(
+                "words no program this firm may apply for uses in its title or summary: "
+                + ", ".join(results.unmet_words)
+            )
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return

@@ -42,6 +42,15 @@ def test_match_command_prints_json(programs, capsys):
     assert rows[0]["reasons"]["eligibility"] and "배터리" in rows[0]["reasons"]["matched_terms"]
 
 
+def test_match_command_names_the_words_no_eligible_program_uses_on_stderr(programs, capsys):
+    # '포항시' is only in Pohang's notice; stdout stays a JSON list.
+    call_command("match", "--sector", "배터리 포항시", "--region", "경북 구미시", "--json")
+    out, err = capsys.readouterr()
+    assert json.loads(out) and "uses in its title or summary: 포항시" in err
+    call_command("match", "--sector", "배터리", "--region", "경북 구미시", "--json")
+    assert capsys.readouterr().err == ""
+
+
 def test_match_command_takes_a_headcount(programs, capsys):
     Program.objects.filter(source_id="PBLN_2").update(employees_min=10)
     reset_cache()
