@@ -1,4 +1,5 @@
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,20 @@ def test_match_program_firms_finds_the_firms_of_the_kind_a_program_is_for(corpus
     women = Firm.objects.create(name="여성 대표 배터리", special_types=["여성기업"], **common)
     Firm.objects.create(name="일반 배터리", **common)
     assert [m.firm for m in match_program_firms(program=program)] == [women]
+
+
+def test_unmet_words_are_the_sectors_own_as_typed_not_the_description_or_the_ksic_name(corpus):
+    # '포항시' is only in Pohang's program; 'BMS' and '펌웨어' in none.
+    found = match_firm(
+        profile=replace(
+            profile(sector="배터리 (BMS) 포항시"),
+            description="펌웨어 개발",
+            ksic_code="C28202",  # 축전지 제조업: words we add, not the owner's
+        ),
+        log=False,
+    )
+    assert found.items and found.unmet_words == ["BMS", "포항시"]
+    assert "펌웨어" not in found.unmet_words and "축전지" not in found.unmet_words
+    # The words that can meet still lead: the Gumi program comes first, as for '배터리' alone.
+    alone = match_firm(profile=profile(sector="배터리"), log=False)
+    assert alone.unmet_words == [] and alone.items[0].program == found.items[0].program == corpus[0]
