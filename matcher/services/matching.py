@@ -253,7 +253,9 @@ def local_programs(
     """Published programs for the firm's own 시도 or 시군구 that ``match_firm`` does not return, because
     the firm's words do not reach them: shown after a short result list.
 
-    See ``MatcherIndex.local_unmatched`` for the order and what is left out.
+    See ``MatcherIndex.local_unmatched`` for the order and what is left out. A notice posted again under
+    another id (the same title, summary and regions) is listed once: unscored, the two cards would say
+    nothing the first does not.
     """
     index, _ = active_index()
     if index is None:
@@ -262,12 +264,22 @@ def local_programs(
     ranked = index.local_unmatched(query, limit=limit + 10, today=today)
     programs = Program.objects.published().in_bulk([r.program_id for r in ranked])
     items: list[ProgramMatch] = []
+    listed: set[tuple] = set()
     for result in ranked:
         program = programs.get(result.program_id)
         # As in match_firm: the stored row decides, so an edit after the fit never leaks through.
         decision = decide(program_facts(program), query.firm) if program is not None else None
         if decision is None or not decision.eligible:
             continue
+        same_notice = (
+            program.title.strip(),
+            program.summary.strip(),
+            program.nationwide,
+            repr(program.regions),
+        )
+        if same_notice in listed:
+            continue
+        listed.add(same_notice)
         items.append(
             ProgramMatch(
                 program=program,

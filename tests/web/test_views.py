@@ -248,6 +248,21 @@ def test_a_short_list_goes_on_with_the_regions_programs_the_words_do_not_reach(c
     assert not _region_section(narrowed.content.decode())
 
 
+def test_the_regions_other_programs_list_a_notice_posted_twice_once(client, programs):
+    fields = {
+        "title": "구미시 소상공인 경영안정자금",
+        "agency": "구미시",
+        "regions": [{"sido": "경상북도", "sigungu": "구미시"}],
+        "summary": "구미시 소재 소상공인에게 경영안정자금을 융자한다.",
+    }
+    make_program(source_id="PBLN_1", **fields)
+    make_program(source_id="PBLN_2", **fields)  # posted again under another id
+    make_program(source_id="PBLN_3", **{**fields, "summary": "구미시 소상공인의 카드 수수료를 지원한다."})
+    html = _results(client, sector="우주 관광 호텔", sido="경상북도", sigungu="구미시").content.decode()
+    assert _card_titles(_region_section(html)) == [fields["title"], fields["title"]]
+    assert _region_section(html).count("경영안정자금을 융자한다") == 1
+
+
 def test_an_empty_filtered_page_says_how_many_fit_without_the_filters(client, programs):
     search = {**GUMI, "years": "3", "firm_type": "중소기업"}
     unfiltered = _results(client, **search).content.decode()
