@@ -248,6 +248,40 @@ def test_a_short_list_goes_on_with_the_regions_programs_the_words_do_not_reach(c
     assert not _region_section(narrowed.content.decode())
 
 
+def test_only_a_first_page_that_shares_no_word_says_so(client, programs):
+    # Ten programs write the owner's word; two only share letters with it ('ZQY' for 'ZQX'), so they
+    # fill page 2. Page 2 sharing no word says nothing of the search: page 1 did share it.
+    for i in range(10):
+        make_program(title=f"ZQX 부품 지원 {i}", nationwide=True, summary=f"ZQX 부품 {i}차 지원.")
+    for i in range(2):
+        make_program(title=f"ZQY 장비 지원 {i}", nationwide=True, summary=f"ZQY 장비 {i}차 지원.")
+    others = [
+        "조선",
+        "항공",
+        "우주",
+        "섬유",
+        "화학",
+        "철강",
+        "농업",
+        "수산",
+        "관광",
+        "교육",
+        "문화",
+        "금융",
+        "물류",
+        "건설",
+        "에너지",
+        "환경",
+    ]
+    for word in others:  # so that letters in a dozen programs are not too common to count
+        make_program(title=f"{word} 산업 육성", nationwide=True, summary=f"{word} 기업 육성.")
+    first = _results(client, sector="ZQX", sido="경상북도", sigungu="구미시").content.decode()
+    second = _results(client, sector="ZQX", sido="경상북도", sigungu="구미시", page=2).content.decode()
+    assert "ZQY 장비 지원" not in first and not _word_notice(first)
+    assert "ZQY 장비 지원" in second and "겹치는 말 없음" in second
+    assert not _word_notice(second)
+
+
 def test_the_regions_other_programs_list_a_notice_posted_twice_once(client, programs):
     fields = {
         "title": "구미시 소상공인 경영안정자금",
