@@ -170,19 +170,27 @@ def test_empty_state_suggests_broadening(client, programs):
     assert "경상북도 전체로 찾기" in html
 
 
+def _part(html: str, opening: str, closing: str) -> str:
+    """The page from ``opening`` to the next ``closing``, or '' when it has no such part."""
+    start = html.find(opening)
+    return html[start : html.index(closing, start)] if start >= 0 else ""
+
+
 def _word_notice(html: str) -> str:
-    start = html.find('class="word-notice"')
-    return html[start : html.index("</div>", start)] if start >= 0 else ""
+    return _part(html, 'class="word-notice"', "</div>")
+
+
+# A Gumi city program for any small business, whatever its words: the region's other programs.
+GUMI_FUND = {
+    "title": "구미시 소상공인 경영안정자금",
+    "agency": "구미시",
+    "regions": [{"sido": "경상북도", "sigungu": "구미시"}],
+    "summary": "구미시 소재 소상공인에게 경영안정자금을 융자한다. 이자 2%를 보전한다.",
+}
 
 
 def test_the_page_names_the_sector_words_no_program_the_firm_may_apply_for_uses(client, programs):
-    fund = make_program(
-        title="구미시 소상공인 경영안정자금",
-        agency="구미시",
-        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
-        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다. 이자 2%를 보전한다.",
-        evidence={"firm_types": ["소상공인"]},
-    )
+    fund = make_program(**GUMI_FUND, evidence={"firm_types": ["소상공인"]})
     # Every word met: no notice; a card names the words it shares, or says it shares none.
     html = _results(client, **GUMI).content.decode()
     assert not _word_notice(html)
@@ -215,18 +223,11 @@ def test_the_page_names_the_sector_words_no_program_the_firm_may_apply_for_uses(
 
 
 def _region_section(html: str) -> str:
-    start = html.find('<section class="local"')
-    return html[start : html.index("</section>", start)] if start >= 0 else ""
+    return _part(html, '<section class="local"', "</section>")
 
 
 def test_a_short_list_goes_on_with_the_regions_programs_the_words_do_not_reach(client, programs):
-    fund = make_program(
-        title="구미시 소상공인 경영안정자금",
-        agency="구미시",
-        regions=[{"sido": "경상북도", "sigungu": "구미시"}],
-        support_types=["자금·융자"],
-        summary="구미시 소재 소상공인에게 경영안정자금을 융자한다. 이자 2%를 보전한다.",
-    )
+    fund = make_program(**GUMI_FUND, support_types=["자금·융자"])
     html = _results(client, sector="우주 관광 호텔", sido="경상북도", sigungu="구미시").content.decode()
     assert "맞는 지원사업을 찾지 못했습니다" in html
     section = _region_section(html)
@@ -266,17 +267,11 @@ def test_only_a_first_page_that_shares_no_word_says_so(client, programs):
 
 
 def test_the_regions_other_programs_list_a_notice_posted_twice_once(client, programs):
-    fields = {
-        "title": "구미시 소상공인 경영안정자금",
-        "agency": "구미시",
-        "regions": [{"sido": "경상북도", "sigungu": "구미시"}],
-        "summary": "구미시 소재 소상공인에게 경영안정자금을 융자한다.",
-    }
-    make_program(source_id="PBLN_1", **fields)
-    make_program(source_id="PBLN_2", **fields)  # posted again under another id
-    make_program(source_id="PBLN_3", **{**fields, "summary": "구미시 소상공인의 카드 수수료를 지원한다."})
+    make_program(source_id="PBLN_1", **GUMI_FUND)
+    make_program(source_id="PBLN_2", **GUMI_FUND)  # posted again under another id
+    make_program(source_id="PBLN_3", **{**GUMI_FUND, "summary": "구미시 소상공인의 카드 수수료를 지원한다."})
     html = _results(client, sector="우주 관광 호텔", sido="경상북도", sigungu="구미시").content.decode()
-    assert _card_titles(_region_section(html)) == [fields["title"], fields["title"]]
+    assert _card_titles(_region_section(html)) == [GUMI_FUND["title"], GUMI_FUND["title"]]
     assert _region_section(html).count("경영안정자금을 융자한다") == 1
 
 
