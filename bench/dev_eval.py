@@ -8,6 +8,7 @@ import time
 
 from bench.devcorpus import SAMPLES, pipeline_docs
 from matcher.engine.baselines import BM25Baseline, TitleKeywordBaseline
+from matcher.engine.eligibility import region_admits
 from matcher.engine.metrics import summarize
 from matcher.engine.ranking import MatcherIndex, Query, RankWeights
 
@@ -37,7 +38,7 @@ def main(argv=None) -> None:
 
     def admits(firm_id, uid):
         f = facts.get(uid)
-        return f is None or any(r.contains(queries[firm_id].firm.region) for r in f.regions) or f.nationwide
+        return f is None or region_admits(f, queries[firm_id].firm.region)[0]
 
     runs = {}
     for fid, q in queries.items():

@@ -18,6 +18,10 @@ EN = {
     "전국 {types} 대상": "Open to {types} nationwide",
     "전국 ({left_out} 제외) {types} 대상": "Open to {types} nationwide except {left_out}",
     "{where} 소재 {types} 대상": "For {types} located in {where}",
+    "{where}에 이전·신설하는 {types} 대상 (지금 소재지 무관)": (
+        "For {types} that move to or open a site in {where} (wherever they are now)"
+    ),
+    "{where}에서 활동하는 {types} 대상 (소재지 무관)": "For {types} working in {where} (wherever they are based)",
     "업력 {low}년 초과 {high}년 이내": "In business for more than {low} and up to {high} years",
     "업력 {high}년 이내": "In business for up to {high} years",
     "업력 {low}년 초과": "In business for more than {low} years",
@@ -73,6 +77,8 @@ EN = {
     "경영안정": "Business stability",
     "전국": "Nationwide",
     "산업단지": "Industrial complex",
+    "이전·신설하는 기업도 신청 가능": "also businesses moving or opening a site there",
+    "지역에서 활동하는 기업이면 소재지 무관": "any business working there, wherever it is based",
     "장소": "Place",
     "지원 대상": "Eligible",
     "지원 내용": "Support",

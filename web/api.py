@@ -122,6 +122,9 @@ class MatchOut(Schema):
 class ProgramOut(ProgramSummaryOut):
     operator: str
     nationwide: bool
+    # Who beyond the regions may apply: "" (no one), "moving_in" (firms that move in or open a site
+    # there), "activity" (firms anywhere whose work takes place there: bringing tourists, a shoot).
+    outside_applicants: str
     places: list[str]
     firm_types: list[str]
     years_min: float | None
@@ -307,6 +310,7 @@ def program(request: HttpRequest, program_id: int):
             **_summary(found),
             "operator": found.operator,
             "nationwide": found.nationwide,
+            "outside_applicants": found.outside_applicants,
             "places": [str(p) for p in found.places or []],
             "firm_types": list(found.firm_types or []),
             "years_min": found.years_min,

@@ -52,6 +52,9 @@ VOCABULARY = frozenset(
         gettext_noop("시도"),
         gettext_noop("시군구"),
         gettext_noop("산업단지"),
+        # Who beyond a program's regions may apply (Program.OutsideApplicants), shown beside its regions
+        gettext_noop("이전·신설하는 기업도 신청 가능"),
+        gettext_noop("지역에서 활동하는 기업이면 소재지 무관"),
     )
 )
 
@@ -68,6 +71,8 @@ REASON_TEMPLATES = (
     gettext_noop("전국 {types} 대상"),
     gettext_noop("전국 ({left_out} 제외) {types} 대상"),
     gettext_noop("{where} 소재 {types} 대상"),
+    gettext_noop("{where}에 이전·신설하는 {types} 대상 (지금 소재지 무관)"),
+    gettext_noop("{where}에서 활동하는 {types} 대상 (소재지 무관)"),
     gettext_noop("업력 {low}년 초과 {high}년 이내"),
     gettext_noop("업력 {high}년 이내"),
     gettext_noop("업력 {low}년 초과"),

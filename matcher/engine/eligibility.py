@@ -30,6 +30,12 @@ STARTUP_DEFAULT_YEARS = 7.0
 # 소상공인 employ fewer than 10 (소상공인기본법: under 5, or under 10 in manufacturing, mining, construction
 # and transport), so a program asking for 10 or more employees is not for them.
 SMALL_BUSINESS_EMPLOYEE_LIMIT = 10
+# Who beyond a regional program's own firms may apply (``ProgramFacts.outside_applicants``): firms that move
+# in or open a site there ('관내 신설ㆍ이전ㆍ확장을 계획 중인 기업', '보령 거주(예정)자'), or firms anywhere
+# whose paid work happens there (a travel agency bringing tourists, a producer shooting there).
+MOVING_IN = "moving_in"
+ACTIVITY_HERE = "activity"
+OUTSIDE_APPLICANTS = ("", MOVING_IN, ACTIVITY_HERE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,7 @@ class ProgramFacts:
     years_max: float | None = None
     employees_min: int | None = None  # '상시근로자 5인 이상': the least headcount an applicant must have
     site_limits: tuple[str, ...] = ()  # industrial complexes applicants must be in ('광양국가산단')
+    outside_applicants: str = ""  # one of OUTSIDE_APPLICANTS: who beyond ``regions`` may apply
 
     @classmethod
     def from_fields(
@@ -65,6 +72,7 @@ class ProgramFacts:
         years_max: float | None = None,
         employees_min: int | None = None,
         site_limits: list | tuple = (),
+        outside_applicants: str = "",
     ) -> ProgramFacts:
         parsed = tuple(r if isinstance(r, Region) else Region.from_dict(r) for r in regions or [])
         return cls(
@@ -75,6 +83,8 @@ class ProgramFacts:
             years_max=years_max,
             employees_min=employees_min or None,
             site_limits=tuple(site_limits or ()),
+            # Only a regional program has an outside to open to.
+            outside_applicants=outside_applicants if parsed and not nationwide else "",
         )
 
 
@@ -103,6 +113,9 @@ def _reason(template: str, values: dict[str, str]) -> Reason:
 NATIONWIDE_REASON = "전국 {types} 대상"
 WIDE_REASON = "전국 ({left_out} 제외) {types} 대상"
 LOCATED_REASON = "{where} 소재 {types} 대상"
+# A firm elsewhere admitted by ``outside_applicants``: the condition it has to meet there.
+MOVING_IN_REASON = "{where}에 이전·신설하는 {types} 대상 (지금 소재지 무관)"
+ACTIVITY_REASON = "{where}에서 활동하는 {types} 대상 (소재지 무관)"
 YEARS_RANGE_REASON = "업력 {low}년 초과 {high}년 이내"
 YEARS_MAX_REASON = "업력 {high}년 이내"
 YEARS_MIN_REASON = "업력 {low}년 초과"
@@ -130,6 +143,8 @@ REASON_TEMPLATES = (
     NATIONWIDE_REASON,
     WIDE_REASON,
     LOCATED_REASON,
+    MOVING_IN_REASON,
+    ACTIVITY_REASON,
     YEARS_RANGE_REASON,
     YEARS_MAX_REASON,
     YEARS_MIN_REASON,
@@ -161,8 +176,12 @@ class Decision:
 
 
 def region_admits(program: ProgramFacts, region: Region) -> tuple[bool, int, Region | None]:
-    """(admitted, level, admitting region). Hierarchy: 전국 ⊃ 시도 ⊃ 시군구."""
-    if program.nationwide or not program.regions:
+    """(admitted, level, admitting region). Hierarchy: 전국 ⊃ 시도 ⊃ 시군구.
+
+    A firm from elsewhere that ``outside_applicants`` admits ranks as for a nationwide program (level 0,
+    no admitting region): the program is not made for where it is now. A program for work done in its
+    region (``ACTIVITY_HERE``) is made for no location at all, so its own region's firms rank it so too."""
+    if program.nationwide or not program.regions or program.outside_applicants == ACTIVITY_HERE:
         return True, 0, None
     best: tuple[int, Region] | None = None
     for candidate in program.regions:
@@ -171,7 +190,7 @@ def region_admits(program: ProgramFacts, region: Region) -> tuple[bool, int, Reg
             if best is None or level > best[0]:
                 best = (level, candidate)
     if best is None:
-        return False, 0, None
+        return bool(program.outside_applicants), 0, None
     if best[0] == 1 and len(program.regions) >= WIDE_REGION_COUNT:
         return True, 0, best[1]  # open to most of the country ('비수도권'): not a regional program
     return True, best[0], best[1]
@@ -274,7 +293,7 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
         left_out = _left_out(program)
         if left_out:
             return Decision(False, [Reason(WIDE_REFUSED, left_out=left_out)])
-        labels = ", ".join(r.label for r in program.regions[:3])
+        labels = _regions_label(program)
         if len(program.regions) > 3:
             more = str(len(program.regions) - 3)
             return Decision(False, [Reason(REGION_MORE_REFUSED, where=labels, more=more)])
@@ -310,7 +329,10 @@ def eligibility_reasons(program: ProgramFacts, where: Region | None, *, site: st
     types = "·".join(program.firm_types) if program.firm_types else ANY_FIRM
     reasons = []
     left_out = _left_out(program)
-    if where is None:
+    if where is None and program.outside_applicants and program.regions:
+        template = MOVING_IN_REASON if program.outside_applicants == MOVING_IN else ACTIVITY_REASON
+        reasons.append(Reason(template, where=_regions_label(program), types=types))
+    elif where is None:
         reasons.append(Reason(NATIONWIDE_REASON, types=types))
     elif left_out:
         reasons.append(Reason(WIDE_REASON, left_out=left_out, types=types))  # not '대구광역시 소재'
@@ -331,6 +353,11 @@ def eligibility_reasons(program: ProgramFacts, where: Region | None, *, site: st
         template = SITE_REASON if _site_matched(program, site) else SITE_UNCHECKED_REASON
         reasons.append(Reason(template, sites=_sites_label(program)))
     return reasons
+
+
+def _regions_label(program: ProgramFacts) -> str:
+    """The first three of the program's regions: '경기도 하남시', '대구광역시, 경상북도'."""
+    return ", ".join(r.label for r in program.regions[:3])
 
 
 def _left_out(program: ProgramFacts) -> str:

@@ -138,11 +138,16 @@ class MatcherIndex:
         type_ids = np.empty(len(docs), dtype=np.int32)
         for i, doc in enumerate(docs):
             f = doc.facts
-            rk = (f.nationwide, f.regions, f.site_limits)
+            rk = (f.nationwide, f.regions, f.site_limits, f.outside_applicants)
             if rk not in region_key:
                 region_key[rk] = len(self.region_groups)
                 self.region_groups.append(
-                    ProgramFacts(nationwide=f.nationwide, regions=f.regions, site_limits=f.site_limits)
+                    ProgramFacts(
+                        nationwide=f.nationwide,
+                        regions=f.regions,
+                        site_limits=f.site_limits,
+                        outside_applicants=f.outside_applicants,
+                    )
                 )
             tk = (f.firm_types, f.years_min, f.years_max, f.employees_min)
             if tk not in type_key:

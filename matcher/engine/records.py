@@ -44,6 +44,8 @@ class ExtractedProgram:
     operator: str = ""
     nationwide: bool = False
     regions: list[Region] = field(default_factory=list)  # the first is the program's home region
+    # Who beyond ``regions`` may apply: '' (no one), or an ``eligibility.OUTSIDE_APPLICANTS`` value.
+    outside_applicants: str = ""
     places: list[str] = field(default_factory=list)  # sites an article names (where a centre is built)
     site_limits: list[str] = field(default_factory=list)  # complexes applicants must be in ('광양국가산단')
     firm_types: list[str] = field(default_factory=list)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from matcher.engine import eligibility
 from matcher.engine.analysis import program_search_terms
 from matcher.engine.regions import Region
 from matcher.engine.support_kinds import is_information_only
@@ -12,6 +13,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "operator",
     "regions",
     "nationwide",
+    "outside_applicants",
     "places",
     "site_limits",
     "firm_types",
@@ -67,6 +69,17 @@ class Program(models.Model):
     nationwide = models.BooleanField("전국", default=False)
     # [{"sido": "경상북도", "sigungu": "구미시"}, …]; the first is the program's home region.
     regions = models.JSONField("지역", default=list, blank=True)
+
+    class OutsideApplicants(models.TextChoices):
+        NONE = "", "지역 내 기업만"
+        MOVING_IN = eligibility.MOVING_IN, "이전·신설하는 기업도 신청 가능"
+        ACTIVITY = eligibility.ACTIVITY_HERE, "지역에서 활동하는 기업이면 소재지 무관"
+
+    # Who beyond ``regions`` may apply ('관내 이전 예정 기업', '관광객 유치 여행사'); the regions stay the
+    # program's, so its own firms see it as local.
+    outside_applicants = models.CharField(
+        "지역 외 기업", max_length=20, choices=OutsideApplicants.choices, default="", blank=True
+    )
     places = models.JSONField("산업단지 등 장소", default=list, blank=True)
     # Industrial complexes applicants must be in ('☞ 광양국가산단 입주기업'): a limit below the 시군구.
     site_limits = models.JSONField("입주 조건(산업단지)", default=list, blank=True)

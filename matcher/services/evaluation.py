@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from matcher.engine.baselines import BM25Baseline, TitleKeywordBaseline
+from matcher.engine.eligibility import region_admits
 from matcher.engine.metrics import summarize
 from matcher.engine.ranking import Query, firm_query
 from matcher.engine.regions import default_gazetteer
@@ -86,7 +87,7 @@ def evaluate(*, firms: list[dict], qrels: Mapping[str, Mapping[str, int]], k: in
     def admits(firm_id: str, pid) -> bool:
         f = facts.get(pid)
         region = queries[firm_id].firm.region
-        return f is None or f.nationwide or any(r.contains(region) for r in f.regions)
+        return f is None or region_admits(f, region)[0]
 
     def as_uids(run: dict) -> dict:
         return {fid: [uids.get(pid, f"db:{pid}") for pid in pids] for fid, pids in run.items()}

@@ -38,6 +38,7 @@ def program_facts(program: Program) -> ProgramFacts:
         years_max=program.years_max,
         employees_min=program.employees_min,
         site_limits=program.site_limits or [],
+        outside_applicants=program.outside_applicants,
     )
 
 

@@ -133,6 +133,8 @@ def region_labels(*, program: Program) -> list[str]:
     labels = default_gazetteer().labels([Region.from_dict(item) for item in program.regions])
     sites = [*(program.places or []), *(program.site_limits or [])]
     labels.extend(dict.fromkeys(str(site) for site in sites))
+    if program.outside_applicants:
+        labels.append(Program.OutsideApplicants(program.outside_applicants).label)
     return labels
 
 

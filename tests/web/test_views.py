@@ -644,6 +644,36 @@ def test_an_owner_in_another_complex_does_not_see_a_complex_limited_program(clie
     assert "<dt>Located in</dt>" in english
 
 
+def test_a_program_open_to_firms_moving_in_says_so_to_its_own_and_to_firms_elsewhere(client, programs):
+    subsidy = make_program(
+        title="하남시 기업 투자유치 보조금 지원 대상기업 모집",
+        regions=[{"sido": "경기도", "sigungu": "하남시"}],
+        outside_applicants=Program.OutsideApplicants.MOVING_IN,
+        firm_types=["중소기업"],
+        keywords=["투자유치", "보조금"],
+        summary="하남시 관내 신설ㆍ이전ㆍ확장을 계획 중인 기업에 투자유치 보조금을 지원한다.",
+        evidence={"regions": ["☞ 하남시 관내 신설ㆍ이전ㆍ확장을 계획 또는 추진 중인 기업"]},
+    )
+    search = {"sector": "투자유치 보조금 공장 신설", "firm_type": "중소기업"}
+    elsewhere = _results(client, **search, location="부산 해운대구").content.decode()
+    assert subsidy.title in _card_titles(elsewhere)
+    assert "경기도 하남시에 이전·신설하는 중소기업 대상 (지금 소재지 무관)" in elsewhere
+    assert "경기도 하남시, 이전·신설하는 기업도 신청 가능" in elsewhere  # the card's regions
+    own = _results(client, **search, location="경기 하남시").content.decode()
+    assert subsidy.title in _card_titles(own) and "경기도 하남시 소재 중소기업 대상" in own
+    query = urlencode({**search, "location": "부산 해운대구"})
+    english = client.get(reverse("results") + "?" + query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "that move to or open a site in 경기도 하남시 (wherever they are now)" in english
+    assert "also businesses moving or opening a site there" in english
+    page = client.get(reverse("program_detail", args=[subsidy.pk])).content.decode()
+    assert "<dd>경기도 하남시, 이전·신설하는 기업도 신청 가능</dd>" in page
+    # Without the flag, the same program is 하남's firms' only (the stored row decides before any refit).
+    subsidy.outside_applicants = Program.OutsideApplicants.NONE
+    subsidy.save(update_fields=["outside_applicants"])
+    elsewhere = _results(client, **search, location="부산 해운대구").content.decode()
+    assert subsidy.title not in _card_titles(elsewhere)
+
+
 def test_a_headcount_on_the_form_decides_a_least_headcount(client, programs):
     intern = make_program(
         title="일경험 인턴형 참여기업 모집",

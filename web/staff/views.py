@@ -134,6 +134,8 @@ def _field_rows(program: Program) -> list[dict[str, Any]]:
             display = ", ".join(program_services.sector_label(s) for s in value)
         elif isinstance(value, list):
             display = ", ".join(str(v) for v in value)
+        elif field.choices:
+            display = str(dict(field.choices).get(value, value))  # '이전·신설하는 기업도 신청 가능'
         elif isinstance(value, bool):
             display = _("예") if value else _("아니오")
         elif value is None:

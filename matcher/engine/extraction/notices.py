@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from matcher.engine.eligibility import NON_FIRM, PUBLIC_BODY
+from matcher.engine.eligibility import ACTIVITY_HERE, MOVING_IN, NON_FIRM, PUBLIC_BODY
 from matcher.engine.extraction.fields import (
     detect_application_period,
     detect_budget_statement,
@@ -159,7 +159,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     regions, nationwide, title = gaz.parse_title_prefix(raw_title)
     if regions or nationwide:
         evidence["regions"] = [raw_title]
-    regions, nationwide = _resolve_regions(
+    regions, nationwide, outside_applicants = _resolve_regions(
         gaz,
         prefix=regions,
         prefix_nationwide=nationwide,
@@ -269,6 +269,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         operator=operator,
         nationwide=nationwide,
         regions=regions,
+        outside_applicants=outside_applicants if regions else "",
         firm_types=firm_types,
         years_min=years_min,
         years_max=years_max,
@@ -302,10 +303,11 @@ def _resolve_regions(
     body: str,
     section: str,
     evidence: dict[str, list[str]],
-) -> tuple[list[Region], bool]:
+) -> tuple[list[Region], bool, str]:
+    """(regions, nationwide, who beyond the regions may apply: an ``eligibility.OUTSIDE_APPLICANTS``)."""
     agency_regions, agency_is_central = agency_region(gaz, agency, hint_sidos={r.sido for r in prefix})
     if prefix_nationwide:
-        return [], True
+        return [], True, ""
     applicants_text = "\n".join([target, *_applicants_block(body)[0]])
     regions = list(prefix)
     if agency_regions:
@@ -370,18 +372,20 @@ def _resolve_regions(
         nationwide_line, stated = outsiders, []
     moving_in = _MOVING_IN.search(applicants_text)
     if moving_in:
+        # Firms may be anywhere now; the program stays its region's, which its own firms rank as such.
         evidence["regions"] = [_line_of(moving_in)]
-        return [], True
+        regions = _title_city(gaz, title, regions)
+        return regions, not regions, MOVING_IN if regions else ""
     if nationwide_line and not prefix and not stated:
         # A regional body's program that says its applicants may be anywhere ('☞ 전국 단위의 의료기기 기업').
         evidence["regions"] = [_line_of(nationwide_line)]  # not the agency's region any more
-        return [], True
+        return [], True, ""
     inbound = _INBOUND_INCENTIVE.search(f"{title}\n{applicants_text}")
     if inbound and regions and not stated:
         # A reward for bringing visitors or a shoot into the region ('단체관광객 유치 인센티브', '안동에서
         # 촬영하는 … 제작사'): the activity is local, the travel agency or producer may be anywhere.
         evidence["regions"] = [inbound.group(0).strip()]
-        return [], True
+        return _title_city(gaz, title, regions), False, ACTIVITY_HERE
     excluded, sentence = applicants_elsewhere(gaz, text)
     if excluded and regions and all(r.sido in excluded for r in regions):
         # A 시도's program to bring in firms from elsewhere ('전라북도 외 지역, 창업 7년 이내 기업').
@@ -406,11 +410,11 @@ def _resolve_regions(
         # A national program for firms moving a plant or head office out of the capital area ('본사를
         # 수도권과밀억제권역 밖으로 이전하는 내국법인'): they are in it until they move.
         evidence["regions"] = [leaving.group(0).strip()]
-        return [Region(sido) for sido in CAPITAL_AREA], False
+        return [Region(sido) for sido in CAPITAL_AREA], False, ""
     if not regions:
         if agency:
             evidence.setdefault("regions", []).append(agency)
-        return [], True
+        return [], True, ""
     # A known area of a 시도 in the title, or as where applicants are: '경기 남부 중소기업' → its cities.
     head = f"{target}\n{body[:1000]}"
     areas = gaz.find_areas(title) + gaz.find_areas(head, followed_by=_AFTER_AREA)
@@ -421,7 +425,21 @@ def _resolve_regions(
                 s for s in split_sentences(f"{title}\n{head}") if gaz.find_areas(s)
             )
             regions = narrowed
-    return regions, False
+    return regions, False, ""
+
+
+def _title_city(gaz: Gazetteer, title: str, regions: list[Region]) -> list[Region]:
+    """The cities of ``regions`` a title names, when it names some: the home of a program that brings
+    firms or visitors in ('2025년 화성시 단체관광객 유치 인센티브' under 경기도), whose title the region rules
+    otherwise pass over, as a sentence about attracting names an area without limiting who applies."""
+    cities = _dedupe(
+        [
+            m.region
+            for m in gaz.find_mentions(title)
+            if m.strong and m.region.sigungu and any(r.contains(m.region) for r in regions)
+        ]
+    )
+    return cities or regions
 
 
 def _line_of(match: re.Match) -> str:

@@ -4,7 +4,9 @@ Prints a JSON list, one object per program, oldest first, with these stable fiel
 
 - ``id`` (int), ``source_id`` (Bizinfo pblancId, ``kstartup2024:<row>``, or "" for articles)
 - ``title``, ``agency`` (소관 기관), ``operator`` (수행 기관)
-- ``regions``: list of ``{"sido": …, "sigungu": … or null}``; ``nationwide`` (bool); ``places`` (list);
+- ``regions``: list of ``{"sido": …, "sigungu": … or null}``; ``nationwide`` (bool);
+  ``outside_applicants`` ("" when only firms in the regions may apply, "moving_in" for firms moving in or
+  opening a site there too, "activity" for firms anywhere whose work takes place there); ``places`` (list);
   ``site_limits`` (industrial complexes applicants must be in, list)
 - ``firm_types`` (list), ``years_min`` / ``years_max`` (업력 in years or null), ``employees_min`` (least
   headcount, or null)

@@ -18,6 +18,7 @@ DOCUMENTED = [
     "operator",
     "regions",
     "nationwide",
+    "outside_applicants",
     "places",
     "site_limits",
     "firm_types",

@@ -1,6 +1,13 @@
 import pytest
 
-from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide, region_admits
+from matcher.engine.eligibility import (
+    ACTIVITY_HERE,
+    MOVING_IN,
+    FirmFacts,
+    ProgramFacts,
+    decide,
+    region_admits,
+)
 from matcher.engine.extraction.notices import extract_notice_program
 from matcher.engine.records import SourceRecord
 from matcher.engine.regions import Region, site_key
@@ -327,3 +334,44 @@ def test_a_complex_named_with_its_blocks_in_brackets_limits_applicants_to_it():
     facts = ProgramFacts.from_fields(nationwide=False, regions=program.regions, site_limits=sites)
     assert decide(facts, FirmFacts(Region("광주광역시", "북구"), site=site_key("광주첨단산단"))).eligible
     assert not decide(facts, FirmFacts(Region("광주광역시", "광산구"), site=site_key("하남산단"))).eligible
+
+
+@pytest.mark.parametrize(
+    ("outside", "reason"),
+    [
+        (MOVING_IN, "경상북도 구미시에 이전·신설하는 중소기업 대상 (지금 소재지 무관)"),
+        (ACTIVITY_HERE, "경상북도 구미시에서 활동하는 중소기업 대상 (소재지 무관)"),
+    ],
+)
+def test_a_program_open_to_firms_from_outside_admits_them_as_if_nationwide_with_its_condition(
+    outside, reason
+):
+    facts = ProgramFacts.from_fields(
+        nationwide=False, regions=[GUMI], firm_types=["중소기업"], outside_applicants=outside
+    )
+    elsewhere = decide(facts, FirmFacts(region=Region("부산광역시", "해운대구"), firm_type="중소기업"))
+    assert elsewhere.eligible and elsewhere.region_level == 0
+    assert elsewhere.reasons[0] == reason
+    # The other conditions still hold for firms from outside.
+    assert not decide(facts, FirmFacts(region=POHANG, firm_type="예비창업자")).eligible
+
+
+def test_firms_moving_in_leave_a_program_local_to_its_own_firms_and_work_done_there_does_not():
+    moving_in, activity = (
+        ProgramFacts.from_fields(nationwide=False, regions=[GUMI], outside_applicants=outside)
+        for outside in (MOVING_IN, ACTIVITY_HERE)
+    )
+    own = decide(moving_in, FirmFacts(region=GUMI))
+    assert own.eligible and own.region_level == 2 and own.reasons[0] == "경상북도 구미시 소재 기업 대상"
+    # A reward for bringing tourists or a shoot to 구미 is not made for 구미's own firms more than others.
+    own = decide(activity, FirmFacts(region=GUMI))
+    assert own.eligible and own.region_level == 0
+    assert own.reasons[0] == "경상북도 구미시에서 활동하는 기업 대상 (소재지 무관)"
+
+
+def test_only_a_regional_program_has_an_outside_to_open_to():
+    assert (
+        ProgramFacts.from_fields(nationwide=True, regions=[], outside_applicants=MOVING_IN).outside_applicants
+        == ""
+    )
+    assert not region_admits(ProgramFacts(regions=(GUMI,)), POHANG)[0]

@@ -1,7 +1,7 @@
 import pytest
 
 from matcher.engine.analysis import analyze_to_string
-from matcher.engine.eligibility import ProgramFacts
+from matcher.engine.eligibility import MOVING_IN, ProgramFacts
 from matcher.engine.ranking import MatcherIndex, ProgramDoc, RankWeights, firm_query
 from matcher.engine.regions import Region
 from matcher.engine.support_kinds import is_information_only
@@ -271,3 +271,31 @@ def test_words_no_eligible_program_uses_leave_the_word_view_and_their_letters_st
 
     # The word that meets Gumi's program is no longer diluted by the two that cannot.
     assert similarity(True) > similarity(False)
+
+
+def test_programs_of_one_region_differ_in_whether_outsiders_may_apply():
+    # The index groups programs by their region rules; who else may apply is one of them.
+    text = "이차전지 양극재 기업 유치 지원"
+    docs = [
+        ProgramDoc("local", analyze_to_string(text), text, ProgramFacts(regions=(GUMI,))),
+        ProgramDoc(
+            "movers",
+            analyze_to_string(text),
+            text,
+            ProgramFacts(regions=(GUMI,), outside_applicants=MOVING_IN),
+        ),
+    ]
+    docs += [
+        ProgramDoc(10 + i, analyze_to_string(t), t, ProgramFacts(nationwide=True))
+        for i, t in enumerate(FILLER)
+    ]
+    index = MatcherIndex.build(docs, n_components=4, use_ksic=False)
+
+    def ranked(region: Region) -> dict:
+        query = firm_query(sector="이차전지 양극재", region=region)
+        return {r.program_id: r for r in index.rank(query, limit=20)[0]}
+
+    assert ranked(GUMI).keys() >= {"local", "movers"}
+    assert ranked(GUMI)["movers"].decision.region_level == 2
+    elsewhere = ranked(Region("부산광역시", "해운대구"))
+    assert "local" not in elsewhere and elsewhere["movers"].decision.region_level == 0

@@ -237,6 +237,35 @@ def test_an_editor_corrects_a_least_headcount_and_eligibility_follows(client, ed
     assert program.employees_min == 10
 
 
+def test_an_editor_opens_a_city_program_to_firms_that_move_in(client, editor):
+    from matcher.engine.eligibility import FirmFacts, decide
+    from matcher.engine.regions import Region
+    from matcher.services.model_store import program_facts
+
+    program = make_program()
+    busan = FirmFacts(Region("부산광역시", "해운대구"), firm_type="중소기업")
+    assert not decide(program_facts(program), busan).eligible
+    client.force_login(editor)
+    response = client.post(
+        reverse("staff:program_edit", args=[program.pk]), _form_data(program, outside_applicants="moving_in")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    program.refresh_from_db()
+    assert program.outside_applicants == Program.OutsideApplicants.MOVING_IN
+    assert decide(program_facts(program), busan).eligible
+    detail = client.get(reverse("staff:program_detail", args=[program.pk])).content.decode()
+    # The choice's label, not the stored value.
+    assert '<td class="value">이전·신설하는 기업도 신청 가능</td>' in detail
+    change = program.changes.latest("pk")
+    assert change.changes["outside_applicants"] == ["", "moving_in"]
+    refused = client.post(
+        reverse("staff:program_edit", args=[program.pk]), _form_data(program, outside_applicants="anywhere")
+    )
+    assert refused.status_code == 200 and "anywhere 이/가 선택가능항목에 없습니다" in refused.content.decode()
+    program.refresh_from_db()
+    assert program.outside_applicants == "moving_in"
+
+
 def test_an_editor_sets_an_industrial_complex_limit_and_a_kind_alone_is_refused(client, editor):
     from matcher.engine.eligibility import FirmFacts, decide
     from matcher.engine.regions import Region

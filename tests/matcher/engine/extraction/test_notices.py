@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from matcher.engine.eligibility import FirmFacts, ProgramFacts, decide
+from matcher.engine.eligibility import ACTIVITY_HERE, MOVING_IN, FirmFacts, ProgramFacts, decide
 from matcher.engine.extraction.notices import (
     agency_region,
     employees_minimum,
@@ -719,8 +719,36 @@ def test_a_city_program_whose_applicants_may_be_anywhere_in_its_province():
 )
 def test_a_reward_for_visitors_or_shoots_brought_in_is_open_to_firms_anywhere(title, agency, applicants):
     program = _bizinfo_notice(title, f"<p>☞ {applicants}</p><p>☞ 인센티브 지원</p>", agency=agency)
-    assert program.nationwide and program.regions == []
+    # The program stays its region's (its own firms see it as local); firms anywhere may apply too.
+    assert not program.nationwide and {r.sido for r in program.regions} == {agency}
+    assert program.outside_applicants == ACTIVITY_HERE
     assert program.evidence["regions"]
+
+
+@pytest.mark.parametrize(
+    ("title", "applicants", "outside", "city"),
+    [
+        (
+            "2025년 화성시 단체관광객 유치 인센티브 지원사업 공고",
+            "여행업 등록을 필한 여행사",
+            ACTIVITY_HERE,
+            "화성시",
+        ),
+        (
+            "하남시 기업 투자유치 보조금 모집 공고",
+            "하남시 관내 신설ㆍ이전ㆍ확장을 계획 중인 기업",
+            MOVING_IN,
+            "하남시",
+        ),
+    ],
+)
+def test_a_program_bringing_visitors_or_firms_in_is_the_city_its_title_names(
+    title, applicants, outside, city
+):
+    # Registered under the 시도; the sentence about attracting, which names no limit, is the title here.
+    program = _bizinfo_notice(title, f"<p>☞ {applicants}</p><p>☞ 보조금 지원</p>", agency="경기도")
+    assert program.outside_applicants == outside
+    assert program.regions == [Region("경기도", city)]
 
 
 def test_a_reward_for_visitors_brought_in_by_local_agencies_keeps_their_city():
@@ -810,14 +838,6 @@ def test_words_of_the_whole_country_outside_the_applicants_lines_set_no_limit():
         "☞ 국내 사업자등록증을 소지하고 있는 모든 기업",
         "☞ 대한민국에 거주지를 두고 있는 (예비)창업가",
         "☞ 전국 기업 대상 대구지역 내 연구소 설립 희망 기업",
-        # Applicants who move in: from outside, or once chosen.
-        "☞ 시 외에서 대구 테크노폴리스 이전 및 신설 중소기업(본사, 공장, 연구소 등)",
-        "☞ 19세이상~39세이하 청년 ※ 선정후 대구시로 전입신고를 반드시 해야 함",
-        "☞ 대구소재 또는 대구시 기업이전 예정인 7년 이내 창업기업",
-        "☞ 타 지역에 주소지를 두고 있더라도 협약 후 3개월 이내 대구 내 본사를 이전 할 수 있는 기업",
-        "☞ 대구 거주(예정)자로 신규 고용 창출을 희망하는 7년 이내 창업자",
-        "☞ 타 시군에 주소를 두고 대구에서 창업하고자 하는 청년 (예비)창업자",
-        "☞ 대구시 관내 신설ㆍ이전ㆍ확장을 계획 또는 추진 중인 기업",
         "☞ 관내⋅외 7년 이하 청년창업기업",
         "☞ (전국)창업 3년 이상 7년 이내 기업 25개사",
     ],
@@ -827,7 +847,40 @@ def test_applicants_lines_that_plainly_admit_the_whole_country_open_a_regional_p
         "2025년 지원사업 공고", f"<p>{line}</p><p>☞ 사업화 지원</p>", agency="대구광역시", target="창업벤처"
     )
     assert program.nationwide and program.regions == []
+    assert program.outside_applicants == ""
     assert program.evidence["regions"] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Applicants who move in: from outside, or once chosen.
+        "☞ 시 외에서 대구 테크노폴리스 이전 및 신설 중소기업(본사, 공장, 연구소 등)",
+        "☞ 19세이상~39세이하 청년 ※ 선정후 대구시로 전입신고를 반드시 해야 함",
+        "☞ 대구소재 또는 대구시 기업이전 예정인 7년 이내 창업기업",
+        "☞ 타 지역에 주소지를 두고 있더라도 협약 후 3개월 이내 대구 내 본사를 이전 할 수 있는 기업",
+        "☞ 대구 거주(예정)자로 신규 고용 창출을 희망하는 7년 이내 창업자",
+        "☞ 타 시군에 주소를 두고 대구에서 창업하고자 하는 청년 (예비)창업자",
+        "☞ 대구시 관내 신설ㆍ이전ㆍ확장을 계획 또는 추진 중인 기업",
+    ],
+)
+def test_applicants_who_move_in_keep_the_region_and_admit_firms_from_outside(line):
+    program = _bizinfo_notice(
+        "2025년 지원사업 공고", f"<p>{line}</p><p>☞ 사업화 지원</p>", agency="대구광역시", target="창업벤처"
+    )
+    assert not program.nationwide and program.regions == [Region("대구광역시")]
+    assert program.outside_applicants == MOVING_IN
+    assert program.evidence["regions"] == [line]
+
+
+def test_a_central_program_for_firms_that_move_stays_nationwide():
+    # No region of its own to move into: the whole country, and nobody 'outside'.
+    program = _bizinfo_notice(
+        "2025년 지원사업 공고",
+        "<p>☞ 선정 후 사업장을 설치할 수 있는 기업</p><p>☞ 사업화 지원</p>",
+        agency="중소벤처기업부",
+    )
+    assert program.nationwide and program.regions == [] and program.outside_applicants == ""
 
 
 @pytest.mark.parametrize(
@@ -1331,9 +1384,18 @@ def test_applicants_who_move_in_open_a_program_whatever_region_its_title_tags():
         "<p>☞ 보령 거주(예정)자로 기업 성장을 희망하는 7년 이내 창업자</p><p>☞ 사업화 지원</p>",
         agency="충청남도",
     )
-    assert program.nationwide and program.evidence["regions"] == [
-        "☞ 보령 거주(예정)자로 기업 성장을 희망하는 7년 이내 창업자"
-    ]
+    assert not program.nationwide and {r.sido for r in program.regions} == {"충청남도"}
+    assert program.outside_applicants == MOVING_IN
+    assert program.evidence["regions"] == ["☞ 보령 거주(예정)자로 기업 성장을 희망하는 7년 이내 창업자"]
+    # A firm elsewhere may apply, told what it takes; one in the region sees a program of its own.
+    facts = ProgramFacts.from_fields(
+        nationwide=program.nationwide, regions=program.regions, outside_applicants=program.outside_applicants
+    )
+    outsider = decide(facts, FirmFacts(region=Region("부산광역시", "해운대구")))
+    assert outsider.eligible and outsider.region_level == 0
+    assert outsider.reasons[0].startswith("충청남도에 이전·신설하는")
+    local = decide(facts, FirmFacts(region=Region("충청남도", "보령시")))
+    assert local.eligible and local.region_level == 1 and "소재" in local.reasons[0]
 
 
 @pytest.mark.parametrize(
