@@ -76,7 +76,7 @@ class Program(models.Model):
         ACTIVITY = eligibility.ACTIVITY_HERE, "지역에서 활동하는 기업이면 소재지 무관"
 
     # Who beyond ``regions`` may apply ('관내 이전 예정 기업', '관광객 유치 여행사'); the regions stay the
-    # program's, so its own firms see it as local.
+    # program's, shown as its home (see eligibility.region_admits for how each kind ranks).
     outside_applicants = models.CharField(
         "지역 외 기업", max_length=20, choices=OutsideApplicants.choices, default="", blank=True
     )

@@ -148,3 +148,15 @@ def test_merge_into_itself_is_refused(editor):
     program = make_program()
     with pytest.raises(ValidationError):
         program_merge(target=program, other=program, user=editor)
+
+
+def test_who_beyond_its_regions_may_apply_is_stored_as_the_engine_reads_it():
+    from matcher.engine.eligibility import OUTSIDE_APPLICANTS, FirmFacts, decide
+    from matcher.engine.regions import Region
+    from matcher.services.model_store import program_facts
+
+    assert tuple(Program.OutsideApplicants.values) == OUTSIDE_APPLICANTS
+    program = make_program(outside_applicants=Program.OutsideApplicants.ACTIVITY)
+    facts = program_facts(program)
+    assert facts.outside_applicants == "activity"
+    assert decide(facts, FirmFacts(Region("제주특별자치도", "제주시"), firm_type="중소기업")).eligible
