@@ -18,6 +18,7 @@ EN = {
     "전국 {types} 대상": "Open to {types} nationwide",
     "전국 ({left_out} 제외) {types} 대상": "Open to {types} nationwide except {left_out}",
     "{where} 소재 {types} 대상": "For {types} located in {where}",
+    "{where} 소재 {types} 대상 (구 확인 필요)": "For {types} located in {where} (check your district)",
     "{where}에 이전·신설하는 {types} 대상 (지금 소재지 무관)": (
         "For {types} that move to or open a site in {where} (wherever they are now)"
     ),

@@ -131,6 +131,7 @@ class ProgramOut(ProgramSummaryOut):
     years_max: float | None
     employees_min: int | None  # least headcount an applicant must have ('상시근로자 5인 이상')
     site_limits: list[str]  # industrial complexes applicants must be in ('광양국가산단')
+    district_limits: list[str]  # 일반구 of its cities applicants must be in ('전주시 덕진구')
     sectors: list[dict]
     keywords: list[str]
     national_budget_krw: int | None
@@ -317,6 +318,7 @@ def program(request: HttpRequest, program_id: int):
             "years_max": found.years_max,
             "employees_min": found.employees_min,
             "site_limits": [str(s) for s in found.site_limits or []],
+            "district_limits": [str(d) for d in found.district_limits or []],
             "sectors": [s for s in found.sectors or [] if isinstance(s, dict)],
             "keywords": [str(k) for k in found.keywords or []],
             "national_budget_krw": found.national_budget_krw,

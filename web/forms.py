@@ -209,6 +209,7 @@ class MatchForm(forms.Form):
             description=" ".join((data.get("description") or "").split()),
             location_label=self.resolved_location.label,
             site=self.resolved_location.site,
+            district=self.resolved_location.district or "",
             special_types=tuple(data.get("special_types") or ()),
         )
 

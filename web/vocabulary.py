@@ -71,6 +71,7 @@ REASON_TEMPLATES = (
     gettext_noop("전국 {types} 대상"),
     gettext_noop("전국 ({left_out} 제외) {types} 대상"),
     gettext_noop("{where} 소재 {types} 대상"),
+    gettext_noop("{where} 소재 {types} 대상 (구 확인 필요)"),
     gettext_noop("{where}에 이전·신설하는 {types} 대상 (지금 소재지 무관)"),
     gettext_noop("{where}에서 활동하는 {types} 대상 (소재지 무관)"),
     gettext_noop("업력 {low}년 초과 {high}년 이내"),

@@ -45,6 +45,7 @@ class FirmFacts:
     years: float | None = None
     employees: int | None = None  # 상시근로자 수, when the firm gave it
     site: str = ""  # the industrial complex the firm is in, as a regions.site_key ('광양'), or ""
+    district: str = ""  # the 일반구 of its city, in full ('전주시 덕진구'), when the firm named it
     # Kinds of firm a certificate or a law makes it, beside its type (SPECIAL_TYPES: '여성기업'): a program
     # for such firms only admits those that say they are one.
     special_types: tuple[str, ...] = ()
@@ -60,6 +61,8 @@ class ProgramFacts:
     employees_min: int | None = None  # '상시근로자 5인 이상': the least headcount an applicant must have
     site_limits: tuple[str, ...] = ()  # industrial complexes applicants must be in ('광양국가산단')
     outside_applicants: str = ""  # one of OUTSIDE_APPLICANTS: who beyond ``regions`` may apply
+    # 일반구 of its cities applicants must be in ('전주시 덕진구'): below the 시군구, where Region stops.
+    district_limits: tuple[str, ...] = ()
 
     @classmethod
     def from_fields(
@@ -73,6 +76,7 @@ class ProgramFacts:
         employees_min: int | None = None,
         site_limits: list | tuple = (),
         outside_applicants: str = "",
+        district_limits: list | tuple = (),
     ) -> ProgramFacts:
         parsed = tuple(r if isinstance(r, Region) else Region.from_dict(r) for r in regions or [])
         return cls(
@@ -85,6 +89,7 @@ class ProgramFacts:
             site_limits=tuple(site_limits or ()),
             # Only a regional program has an outside to open to.
             outside_applicants=outside_applicants if parsed and not nationwide else "",
+            district_limits=tuple(district_limits or ()),
         )
 
 
@@ -120,6 +125,8 @@ YEARS_RANGE_REASON = "업력 {low}년 초과 {high}년 이내"
 YEARS_MAX_REASON = "업력 {high}년 이내"
 YEARS_MIN_REASON = "업력 {low}년 초과"
 EMPLOYEES_REASON = "상시근로자 {low}인 이상"
+# A firm that named no 구 of its city may be in the one a program is limited to: shown for it to check.
+DISTRICT_UNCHECKED_REASON = "{where} 소재 {types} 대상 (구 확인 필요)"
 SITE_REASON = "{sites} 입주 기업 대상"
 # A firm that named no complex may still be in one: the limit is shown for it to check.
 SITE_UNCHECKED_REASON = "{sites} 입주 기업 대상 (입주 여부 확인 필요)"
@@ -143,6 +150,7 @@ REASON_TEMPLATES = (
     NATIONWIDE_REASON,
     WIDE_REASON,
     LOCATED_REASON,
+    DISTRICT_UNCHECKED_REASON,
     MOVING_IN_REASON,
     ACTIVITY_REASON,
     YEARS_RANGE_REASON,
@@ -298,14 +306,24 @@ def decide(program: ProgramFacts, firm: FirmFacts) -> Decision:
             more = str(len(program.regions) - 3)
             return Decision(False, [Reason(REGION_MORE_REFUSED, where=labels, more=more)])
         return Decision(False, [Reason(REGION_REFUSED, where=labels)])
+    districts = _districts_of(program, where)
+    if where is not None and districts and firm.district and firm.district not in districts:
+        refused = Reason(REGION_REFUSED, where=f"{where.sido} {'·'.join(districts)}")
+        return Decision(False, [refused], region_level=level)
     if firm.site and program.site_limits and not site_admits(program, firm.site):
         return Decision(False, [Reason(SITE_REFUSED, sites=_sites_label(program))], region_level=level)
     ok, fit, why = type_admits(program, firm)
     if not ok:
         return Decision(False, [why or Reason(TYPE_REFUSED)], region_level=level)
-    return Decision(
-        True, eligibility_reasons(program, where, site=firm.site), region_level=level, type_fit=fit
-    )
+    reasons = eligibility_reasons(program, where, site=firm.site, district=firm.district)
+    return Decision(True, reasons, region_level=level, type_fit=fit)
+
+
+def _districts_of(program: ProgramFacts, where: Region | None) -> list[str]:
+    """The program's 일반구 limits inside the city that admits the firm ('전주시 덕진구'), or []."""
+    if where is None or not where.sigungu:
+        return []
+    return [d for d in program.district_limits if d.split(" ")[0] == where.sigungu]
 
 
 def site_admits(program: ProgramFacts, site: str) -> bool:
@@ -325,7 +343,9 @@ def _sites_label(program: ProgramFacts) -> str:
     return "·".join(program.site_limits)
 
 
-def eligibility_reasons(program: ProgramFacts, where: Region | None, *, site: str = "") -> list[str]:
+def eligibility_reasons(
+    program: ProgramFacts, where: Region | None, *, site: str = "", district: str = ""
+) -> list[str]:
     types = "·".join(program.firm_types) if program.firm_types else ANY_FIRM
     reasons = []
     left_out = _left_out(program)
@@ -336,6 +356,11 @@ def eligibility_reasons(program: ProgramFacts, where: Region | None, *, site: st
         reasons.append(Reason(NATIONWIDE_REASON, types=types))
     elif left_out:
         reasons.append(Reason(WIDE_REASON, left_out=left_out, types=types))  # not '대구광역시 소재'
+    elif districts := _districts_of(program, where):
+        # Only a firm that named its 구 was checked against the limit; the others are told to check.
+        template = LOCATED_REASON if district in districts else DISTRICT_UNCHECKED_REASON
+        shown = [district] if district in districts else districts
+        reasons.append(Reason(template, where=f"{where.sido} {'·'.join(shown)}", types=types))
     else:
         reasons.append(Reason(LOCATED_REASON, where=where.label, types=types))
     low = f"{program.years_min:g}" if program.years_min is not None else None

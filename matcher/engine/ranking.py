@@ -138,7 +138,7 @@ class MatcherIndex:
         type_ids = np.empty(len(docs), dtype=np.int32)
         for i, doc in enumerate(docs):
             f = doc.facts
-            rk = (f.nationwide, f.regions, f.site_limits, f.outside_applicants)
+            rk = (f.nationwide, f.regions, f.site_limits, f.outside_applicants, f.district_limits)
             if rk not in region_key:
                 region_key[rk] = len(self.region_groups)
                 self.region_groups.append(
@@ -147,6 +147,7 @@ class MatcherIndex:
                         regions=f.regions,
                         site_limits=f.site_limits,
                         outside_applicants=f.outside_applicants,
+                        district_limits=f.district_limits,
                     )
                 )
             tk = (f.firm_types, f.years_min, f.years_max, f.employees_min)
@@ -487,6 +488,7 @@ def firm_query(
     ksic_code: str = "",
     employees: int | None = None,
     site: str = "",
+    district: str = "",
     special_types: tuple[str, ...] = (),
 ) -> Query:
     """The query for a firm: its sector counts twice, its description and KSIC name once."""
@@ -506,7 +508,13 @@ def firm_query(
         terms=terms,
         text=text,
         firm=FirmFacts(
-            region, firm_type, years, employees=employees, site=site, special_types=tuple(special_types)
+            region,
+            firm_type,
+            years,
+            employees=employees,
+            site=site,
+            district=district,
+            special_types=tuple(special_types),
         ),
         kinds=firm_kinds(sector, description, firm_type),
     )

@@ -48,6 +48,7 @@ class ExtractedProgram:
     outside_applicants: str = ""
     places: list[str] = field(default_factory=list)  # sites an article names (where a centre is built)
     site_limits: list[str] = field(default_factory=list)  # complexes applicants must be in ('광양국가산단')
+    district_limits: list[str] = field(default_factory=list)  # 일반구 applicants must be in ('전주시 덕진구')
     firm_types: list[str] = field(default_factory=list)
     years_min: float | None = None
     years_max: float | None = None

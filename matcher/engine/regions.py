@@ -5,8 +5,10 @@ Plain Python (no Django) so extraction and eligibility can be tested and
 benchmarked alone. The table is derived from 법정동코드 (see
 ``scripts/build_reference.py``).
 
-Eligibility works at city level: '수원시 장안구' is stored as sigungu '수원시'
-with the district kept only for display, because notices address cities.
+Regions stop at the city: '수원시 장안구' is the sigungu '수원시' with the district
+kept beside it (``Location.district``), because notices address cities. The rare
+program limited to one 구 of such a city keeps that as a limit of its own
+(``ProgramFacts.district_limits``).
 """
 
 from __future__ import annotations
@@ -279,6 +281,10 @@ class Gazetteer:
             if city not in seen:
                 seen.append(city)
         return seen
+
+    def districts(self, sido: str, city: str) -> list[str]:
+        """A city's 일반구 in full ('전주시' → ['전주시 완산구', '전주시 덕진구']); [] for a city without."""
+        return [name for name in self.sigungu.get(sido, []) if name.startswith(f"{city} ")]
 
     def parse_sido(self, token: str) -> str | None:
         """'경북', '경상북도', '강원도' → the official 시도 name; None when not a 시도."""

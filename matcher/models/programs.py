@@ -16,6 +16,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "outside_applicants",
     "places",
     "site_limits",
+    "district_limits",
     "firm_types",
     "years_min",
     "years_max",
@@ -83,6 +84,8 @@ class Program(models.Model):
     places = models.JSONField("산업단지 등 장소", default=list, blank=True)
     # Industrial complexes applicants must be in ('☞ 광양국가산단 입주기업'): a limit below the 시군구.
     site_limits = models.JSONField("입주 조건(산업단지)", default=list, blank=True)
+    # 일반구 of its cities applicants must be in ('전주시 덕진구'): the regions stop at the 시군구.
+    district_limits = models.JSONField("소재 조건(구)", default=list, blank=True)
     firm_types = models.JSONField("대상 기업 유형", default=list, blank=True)
     years_min = models.FloatField("업력 하한(년)", null=True, blank=True)
     years_max = models.FloatField("업력 상한(년)", null=True, blank=True)

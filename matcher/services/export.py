@@ -1,9 +1,9 @@
 """Programs as plain dictionaries with stable field names (the ``export_programs`` command).
 
 Field names (documented in README "Export"): id, source_id, title, agency, operator, regions
-(list of {sido, sigungu}), nationwide, outside_applicants, places, site_limits, firm_types, years_min,
-years_max, employees_min, sectors, keywords, support_types, budget_krw, national_budget_krw, period_end_year,
-apply_start, apply_end (ISO dates or null), contact, source_url, apply_url, status, evidence.
+(list of {sido, sigungu}), nationwide, outside_applicants, places, site_limits, district_limits, firm_types,
+years_min, years_max, employees_min, sectors, keywords, support_types, budget_krw, national_budget_krw,
+period_end_year, apply_start, apply_end (ISO dates or null), contact, source_url, apply_url, status, evidence.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from datetime import date
 from matcher.engine.analysis import analyze_to_string
 from matcher.engine.eligibility import SPECIAL_TYPES, decide
 from matcher.engine.ranking import MatcherIndex, Query, evidence_sentences, firm_query
-from matcher.engine.regions import Region, default_gazetteer
+from matcher.engine.regions import Location, Region, default_gazetteer
 from matcher.engine.text import MIN_WORD_CHARS, matched_words, quotable, split_sentences
 from matcher.models import Firm, MatchLog, Program
 from matcher.services.model_store import active_index, program_doc, program_facts
@@ -33,6 +33,7 @@ class FirmProfile:
     description: str = ""
     location_label: str = ""  # as resolved, for display: '경상북도 구미시 공단동'
     site: str = ""  # the industrial complex typed with the location, as a regions.site_key ('구미')
+    district: str = ""  # the 일반구 typed with the location, in full ('전주시 덕진구')
     special_types: tuple[str, ...] = ()  # SpecialFirmType values the firm holds: ("여성기업",)
 
 
@@ -111,6 +112,7 @@ def _profile_query(profile: FirmProfile) -> Query:
         employees=profile.employees,
         ksic_code=profile.ksic_code,
         site=profile.site,
+        district=profile.district,
         special_types=profile.special_types,
     )
 
@@ -309,10 +311,10 @@ def _evidence(program: Program, terms: list[str]) -> list[str]:
     return sentences
 
 
-def _firm_site(firm: Firm) -> str:
-    """The industrial complex a registered firm's address names ('구미시 구미국가산업단지 3단지'), or ''."""
+def _firm_location(firm: Firm) -> Location | None:
+    """Where a registered firm's address is ('구미시 구미국가산업단지 3단지'), when in the firm's 시도."""
     location = default_gazetteer().resolve(firm.address) if firm.address else None
-    return location.site if location is not None and location.region.sido == firm.sido else ""
+    return location if location is not None and location.region.sido == firm.sido else None
 
 
 def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch]:
@@ -324,6 +326,8 @@ def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch
     candidates = []
     for firm in firms:
         region = Region(firm.sido, firm.sigungu or None)
+        # Read from the address only where a limit below the 시군구 needs it (a resolve per firm).
+        location = _firm_location(firm) if facts.site_limits or facts.district_limits else None
         query = firm_query(
             sector=firm.sector,
             description=firm.description,
@@ -332,7 +336,8 @@ def match_program_firms(*, program: Program, limit: int = 100) -> list[FirmMatch
             years=firm.years,
             employees=firm.employees,
             ksic_code=firm.ksic_code,
-            site=_firm_site(firm) if facts.site_limits else "",
+            site=location.site if location else "",
+            district=(location.district or "") if location else "",
             special_types=tuple(firm.special_types or ()),
         )
         decision = decide(facts, query.firm)

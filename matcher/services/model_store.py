@@ -39,6 +39,7 @@ def program_facts(program: Program) -> ProgramFacts:
         employees_min=program.employees_min,
         site_limits=program.site_limits or [],
         outside_applicants=program.outside_applicants,
+        district_limits=program.district_limits or [],
     )
 
 

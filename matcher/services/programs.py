@@ -24,7 +24,16 @@ User = AbstractBaseUser | AnonymousUser
 
 # Fields staff may change through program_update; everything else is set by extraction or by status actions.
 EDITABLE_FIELDS: tuple[str, ...] = CONTENT_FIELDS
-_LIST_FIELDS = ("regions", "places", "site_limits", "firm_types", "sectors", "keywords", "support_types")
+_LIST_FIELDS = (
+    "regions",
+    "places",
+    "site_limits",
+    "district_limits",
+    "firm_types",
+    "sectors",
+    "keywords",
+    "support_types",
+)
 
 
 def sector_label(sector: dict | str) -> str:

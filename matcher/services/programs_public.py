@@ -131,6 +131,15 @@ def region_labels(*, program: Program) -> list[str]:
     if program.nationwide or not program.regions:
         return ["전국"]
     labels = default_gazetteer().labels([Region.from_dict(item) for item in program.regions])
+    gu_by_city: dict[str, list[str]] = {}
+    for district in program.district_limits or []:
+        city, _, gu = str(district).partition(" ")
+        gu_by_city.setdefault(city, []).append(gu)
+    # '전북특별자치도 전주시' → '전북특별자치도 전주시 덕진구' for a program limited to that 구.
+    labels = [
+        f"{label} {'·'.join(gu_by_city[label.split()[-1]])}" if label.split()[-1] in gu_by_city else label
+        for label in labels
+    ]
     sites = [*(program.places or []), *(program.site_limits or [])]
     labels.extend(dict.fromkeys(str(site) for site in sites))
     if program.outside_applicants:

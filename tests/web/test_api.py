@@ -175,7 +175,7 @@ def test_program_detail(client, programs):
     limited = client.get(f"/api/v1/programs/{gumi.pk}").json()
     assert limited["site_limits"] == ["구미국가산업단지"]
     assert limited["regions"] == ["경상북도 구미시", "구미5공단", "구미국가산업단지"]
-    assert data["outside_applicants"] == ""
+    assert data["outside_applicants"] == "" and data["district_limits"] == []
     gumi.outside_applicants = "moving_in"
     gumi.save(update_fields=["outside_applicants"])
     assert client.get(f"/api/v1/programs/{gumi.pk}").json()["outside_applicants"] == "moving_in"

@@ -674,6 +674,30 @@ def test_a_program_open_to_firms_moving_in_says_so_to_its_own_and_to_firms_elsew
     assert subsidy.title not in _card_titles(elsewhere)
 
 
+def test_a_program_for_one_district_of_a_city_asks_the_district_typed_with_the_location(client, programs):
+    workshop = make_program(
+        title="전주시 소공인 작업현장 고도화 지원사업",
+        regions=[{"sido": "전북특별자치도", "sigungu": "전주시"}],
+        district_limits=["전주시 덕진구"],
+        firm_types=["소상공인"],
+        keywords=["금속가공", "작업환경"],
+        summary="금속가공 소공인의 작업현장 환경 개선을 지원한다.",
+        evidence={"district_limits": ["☞ 전주시 덕진구 내 상시근로자 10인미만 금속가공 제조업체"]},
+    )
+    search = {"sector": "금속가공 작업환경 개선", "firm_type": "소상공인"}
+    inside = _results(client, **search, location="전북 전주시 덕진구").content.decode()
+    assert workshop.title in _card_titles(inside)
+    assert "전북특별자치도 전주시 덕진구 소재 소상공인 대상" in inside
+    assert "<dd>전북특별자치도 전주시 덕진구</dd>" in inside  # the card's region
+    other = _results(client, **search, location="전북 전주시 완산구").content.decode()
+    assert workshop.title not in _card_titles(other)
+    unsaid = _results(client, **search, location="전북 전주시").content.decode()
+    assert workshop.title in _card_titles(unsaid) and "덕진구 소재 소상공인 대상 (구 확인 필요)" in unsaid
+    query = urlencode({**search, "location": "전북 전주시"})
+    english = client.get(reverse("results") + "?" + query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "located in 전북특별자치도 전주시 덕진구 (check your district)" in english
+
+
 def test_a_headcount_on_the_form_decides_a_least_headcount(client, programs):
     intern = make_program(
         title="일경험 인턴형 참여기업 모집",

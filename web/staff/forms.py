@@ -50,6 +50,13 @@ class ProgramForm(forms.ModelForm):
         required=False,
         help_text=_("입주해 있어야 하는 산업단지나 특구, 쉼표로 구분: '광양국가산단', '충북경제자유구역'"),
     )
+    district_limits = forms.CharField(
+        label=_("소재 조건(구)"),
+        required=False,
+        help_text=_(
+            "신청 기업이 있어야 하는 구(일반구), 쉼표로 구분: '전주시 덕진구'. 그 시가 지역에 있어야 합니다."
+        ),
+    )
     firm_types = forms.CharField(
         label=_("대상 기업 유형"),
         required=False,
@@ -88,6 +95,7 @@ class ProgramForm(forms.ModelForm):
                 "regions": "\n".join(r.label for r in program.region_list),
                 "places": ", ".join(program.places or []),
                 "site_limits": ", ".join(program.site_limits or []),
+                "district_limits": ", ".join(program.district_limits or []),
                 "firm_types": ", ".join(program.firm_types or []),
                 "sectors": "\n".join(sector_label(s) for s in program.sectors or []),
                 "keywords": ", ".join(program.keywords or []),
@@ -120,6 +128,18 @@ class ProgramForm(forms.ModelForm):
                     % {"item": item}
                 )
         return items
+
+    def clean_district_limits(self) -> list[str]:
+        districts: list[str] = []
+        for item in split_items(self.cleaned_data["district_limits"]):
+            location = default_gazetteer().resolve(item)
+            if location is None or not location.district:
+                raise forms.ValidationError(
+                    _("'%(item)s'은(는) 구가 있는 시의 구가 아닙니다. 예: 전주시 덕진구") % {"item": item}
+                )
+            if location.district not in districts:
+                districts.append(location.district)
+        return districts
 
     def clean_keywords(self) -> list[str]:
         return split_items(self.cleaned_data["keywords"])
@@ -154,6 +174,15 @@ class ProgramForm(forms.ModelForm):
         start, end = data.get("apply_start"), data.get("apply_end")
         if start and end and start > end:
             self.add_error("apply_end", _("접수 마감이 접수 시작보다 빠릅니다."))
+        cities = {item.get("sigungu") for item in data.get("regions") or []}
+        outside = [d for d in data.get("district_limits") or [] if d.split(" ")[0] not in cities]
+        if outside:
+            # A limit inside a city the program is not for would limit nothing.
+            self.add_error(
+                "district_limits",
+                _("%(districts)s의 시가 지역에 없습니다. 지역에 그 시를 넣으세요.")
+                % {"districts": ", ".join(outside)},
+            )
         return data
 
     def changed_values(self) -> dict[str, Any]:

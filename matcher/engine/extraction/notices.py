@@ -251,6 +251,9 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
     else:  # full texts and 통합공고 rows have no applicants' block: any line may say who may apply
         sites = site_limits([target, *other_lines], evidence=evidence)
     regions = _narrow_to_sites(gaz, regions, sites, evidence=evidence)
+    districts = district_limits(
+        gaz, [target, *(applicant_lines or other_lines)], regions=regions, evidence=evidence
+    )
     summary = normalize_text(summary_source)[:2000]
     keywords = [k for k in (get("category"),) if k]
     # Kinds of support (fields.py cue phrases) from what is offered: the title, a 'support' field and the
@@ -275,6 +278,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         years_max=years_max,
         employees_min=employees_min,
         site_limits=sites,
+        district_limits=districts,
         keywords=keywords,
         support_types=support_types,
         sectors=sectors,
@@ -834,6 +838,41 @@ def site_limits(
                 evidence["site_limits"] = [line.strip()]
                 return names
     return []
+
+
+# A 구 named as where applicants are ('덕진구 지역 내', '분당구 소재'), in a line that names them.
+_DISTRICT_CUE = r"\s?(?:지역\s?)?(?:내|관내|소재|에\s?(?:소재|위치|있는))"
+_APPLICANT_WORD = re.compile(r"기업|업체|사업자|사업장|소상공인|소공인|법인|상인|창업")
+
+
+def district_limits(
+    gaz: Gazetteer, lines: list[str], *, regions: list[Region], evidence: dict[str, list[str]]
+) -> list[str]:
+    """The 일반구 of the program's cities its applicants must be in, or []: '☞ 전주시 덕진구 지역 내 10인
+    미만 금속가공 소공인' → ['전주시 덕진구']. Not from a sentence about bonus points or relocation, and no
+    limit when every 구 of the city is named."""
+    found: list[str] = []
+    for region in regions:
+        districts = gaz.districts(region.sido, region.sigungu) if region.sigungu else []
+        if not districts:
+            continue
+        city = region.sigungu or ""
+        gu = "|".join(re.escape(d.split(" ")[1]) for d in districts)
+        one = rf"(?:{re.escape(city)}\s?)?(?:{gu})"
+        # '포항시 남구, 북구 소재': a list of them before the cue names each.
+        listed = re.compile(rf"(?<![가-힣]){one}(?:\s?(?:,|ㆍ|·|/|및|와|과)\s?{one})*(?={_DISTRICT_CUE})")
+        named: list[str] = []
+        sentences: list[str] = []
+        for line in lines:
+            if not line or _NOT_A_LIMIT.search(line) or not _APPLICANT_WORD.search(line):
+                continue
+            for match in listed.finditer(line):
+                named += [f"{city} {g}" for g in re.findall(gu, match.group(0)) if f"{city} {g}" not in named]
+                sentences += [line.strip()] if line.strip() not in sentences else []
+        if named and len(named) < len(districts):
+            found.extend(named)
+            evidence.setdefault("district_limits", []).extend(sentences)
+    return found
 
 
 def _sites_in(line: str, *, zones: bool) -> list[str]:

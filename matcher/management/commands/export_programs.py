@@ -7,7 +7,8 @@ Prints a JSON list, one object per program, oldest first, with these stable fiel
 - ``regions``: list of ``{"sido": …, "sigungu": … or null}``; ``nationwide`` (bool);
   ``outside_applicants`` ("" when only firms in the regions may apply, "moving_in" for firms moving in or
   opening a site there too, "activity" for firms anywhere whose work takes place there); ``places`` (list);
-  ``site_limits`` (industrial complexes applicants must be in, list)
+  ``site_limits`` (industrial complexes applicants must be in, list); ``district_limits`` (일반구 of its
+  cities applicants must be in, such as ``"전주시 덕진구"``, list)
 - ``firm_types`` (list), ``years_min`` / ``years_max`` (업력 in years or null), ``employees_min`` (least
   headcount, or null)
 - ``sectors`` (list of ``{"code", "name"}``), ``keywords`` (list), ``support_types`` (list)

@@ -47,6 +47,7 @@ class Command(BaseCommand):
             description=options["description"],
             location_label=location.label,
             site=location.site,
+            district=location.district or "",
             special_types=tuple(options["special_type"]),
         )
         results = match_firm(profile=profile, limit=options["top"])

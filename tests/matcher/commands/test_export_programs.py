@@ -21,6 +21,7 @@ DOCUMENTED = [
     "outside_applicants",
     "places",
     "site_limits",
+    "district_limits",
     "firm_types",
     "years_min",
     "years_max",

@@ -369,6 +369,26 @@ def test_firms_moving_in_leave_a_program_local_to_its_own_firms_and_work_done_th
     assert own.reasons[0] == "경상북도 구미시에서 활동하는 기업 대상 (소재지 무관)"
 
 
+def test_a_district_limit_admits_its_district_refuses_another_and_asks_a_firm_that_named_none():
+    jeonju, wanju = Region("전북특별자치도", "전주시"), Region("전북특별자치도", "완주군")
+    facts = ProgramFacts.from_fields(
+        nationwide=False, regions=[jeonju, wanju], firm_types=["소상공인"], district_limits=["전주시 덕진구"]
+    )
+    inside = decide(facts, FirmFacts(jeonju, district="전주시 덕진구"))
+    assert inside.eligible and inside.region_level == 2
+    assert inside.reasons[0] == "전북특별자치도 전주시 덕진구 소재 소상공인 대상"
+    other = decide(facts, FirmFacts(jeonju, district="전주시 완산구"))
+    assert not other.eligible
+    assert other.reasons == ["전북특별자치도 전주시 덕진구 소재 기업 대상 (지역 불일치)"]
+    unsaid = decide(facts, FirmFacts(jeonju))
+    assert (
+        unsaid.eligible
+        and unsaid.reasons[0] == "전북특별자치도 전주시 덕진구 소재 소상공인 대상 (구 확인 필요)"
+    )
+    # The limit is inside 전주시: the program's other city is not held to it.
+    assert decide(facts, FirmFacts(wanju)).reasons[0] == "전북특별자치도 완주군 소재 소상공인 대상"
+
+
 def test_only_a_regional_program_has_an_outside_to_open_to():
     assert (
         ProgramFacts.from_fields(nationwide=True, regions=[], outside_applicants=MOVING_IN).outside_applicants

@@ -227,3 +227,11 @@ def test_the_city_of_a_complex_is_its_namesake_city_or_town(gazetteer):
     assert gazetteer.site_city("석문", "충청남도") is None
     assert gazetteer.site_city("새만금", "전북특별자치도") is None  # no city or town of that name
     assert gazetteer.site_city("중앙", "서울특별시") is None  # 중앙동 in several 구: not one city
+
+
+def test_a_city_s_districts_are_its_general_gu_in_full():
+    gaz = default_gazetteer()
+    assert gaz.districts("전북특별자치도", "전주시") == ["전주시 완산구", "전주시 덕진구"]
+    assert gaz.districts("경상북도", "구미시") == []  # a city without 구
+    assert gaz.districts("서울특별시", "강남구") == []  # an autonomous 구 is itself the 시군구
+    assert gaz.resolve("전주시 덕진구").district == "전주시 덕진구"

@@ -204,6 +204,21 @@ def test_match_program_firms_reads_the_complex_from_a_firm_address(corpus):
     assert "구미국가산업단지 입주 기업 대상 (입주 여부 확인 필요)" in matches[unsaid].eligibility
 
 
+def test_match_program_firms_reads_the_district_from_a_firm_address(corpus):
+    jeonju = {"sido": "전북특별자치도", "sigungu": "전주시"}
+    program = corpus[0]
+    program.regions, program.district_limits = [jeonju], ["전주시 덕진구"]
+    program.save(update_fields=["regions", "district_limits"])
+    common = {"sector": "이차전지 배터리 부품", "firm_type": "중소기업", **jeonju}
+    inside = Firm.objects.create(name="덕진", address="전북 전주시 덕진구 팔복동 1", **common)
+    Firm.objects.create(name="완산", address="전북 전주시 완산구 효자동 2", **common)
+    unsaid = Firm.objects.create(name="구 모름", address="전북 전주시", **common)
+    matches = {m.firm: m for m in match_program_firms(program=program)}
+    assert set(matches) == {inside, unsaid}
+    assert "전북특별자치도 전주시 덕진구 소재 중소기업 대상" in matches[inside].eligibility
+    assert "전북특별자치도 전주시 덕진구 소재 중소기업 대상 (구 확인 필요)" in matches[unsaid].eligibility
+
+
 def test_a_headcount_given_decides_a_least_headcount_both_ways(corpus):
     from dataclasses import replace
 

@@ -1,5 +1,7 @@
 """The review flow through the staff pages: evidence shown escaped, edit, publish/unpublish, split, merge."""
 
+from html import unescape
+
 import pytest
 from django.urls import reverse
 
@@ -235,6 +237,24 @@ def test_an_editor_corrects_a_least_headcount_and_eligibility_follows(client, ed
     assert refused.status_code == 200  # a negative headcount is refused with the form shown again
     program.refresh_from_db()
     assert program.employees_min == 10
+
+
+def test_an_editor_limits_a_program_to_a_district_of_its_city(client, editor):
+    program = make_program(regions=[{"sido": "전북특별자치도", "sigungu": "전주시"}])
+    client.force_login(editor)
+    url = reverse("staff:program_edit", args=[program.pk])
+    data = _form_data(program, regions="전북 전주시", district_limits="전주시 덕진구")
+    assert client.post(url, data).status_code == 302
+    program.refresh_from_db()
+    assert program.district_limits == ["전주시 덕진구"]
+    for typed, error in (
+        ("덕진동", "'덕진동'은(는) 구가 있는 시의 구가 아닙니다"),
+        ("창원시 의창구", "창원시 의창구의 시가 지역에 없습니다"),
+    ):
+        refused = client.post(url, _form_data(program, regions="전북 전주시", district_limits=typed))
+        assert refused.status_code == 200 and error in unescape(refused.content.decode())
+    program.refresh_from_db()
+    assert program.district_limits == ["전주시 덕진구"]
 
 
 def test_an_editor_opens_a_city_program_to_firms_that_move_in(client, editor):

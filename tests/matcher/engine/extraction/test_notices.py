@@ -726,6 +726,30 @@ def test_a_reward_for_visitors_or_shoots_brought_in_is_open_to_firms_anywhere(ti
 
 
 @pytest.mark.parametrize(
+    ("title", "applicants", "districts"),
+    [
+        (
+            "[전북] 전주시 소공인 사업화 지원사업 모집 공고",
+            "전북특별자치도 전주시 덕진구 지역 내 10인 미만 금속가공 소공인(C25)",
+            ["전주시 덕진구"],
+        ),
+        ("[경기] 성남시 창업기업 지원", "성남시 분당구 소재 창업기업", ["성남시 분당구"]),
+        ("[경기] 성남시 창업기업 지원", "분당구ㆍ수정구 소재 창업기업", ["성남시 분당구", "성남시 수정구"]),
+        # Every 구 of the city named, a preference, or a 구 not where applicants are: no limit.
+        ("[경북] 포항시 기업 지원", "포항시 남구, 북구 소재 중소기업", []),
+        ("[경기] 성남시 창업기업 지원", "성남시 소재 창업기업 (분당구 소재 기업 우대)", []),
+        ("[경기] 성남시 창업기업 지원", "성남시 소재 창업기업 (문의: 분당구청 기업지원과)", []),
+    ],
+)
+def test_a_district_of_a_city_named_as_where_applicants_are_limits_them(title, applicants, districts):
+    # The title's tag and city place the program; the agency is the 시도's, as Bizinfo records it.
+    sido = {"[전북]": "전북특별자치도", "[경기]": "경기도", "[경북]": "경상북도"}[title.split()[0]]
+    program = _bizinfo_notice(title, f"<p>☞ {applicants}</p><p>☞ 사업화 지원</p>", agency=sido)
+    assert program.district_limits == districts
+    assert program.evidence.get("district_limits", []) == ([f"☞ {applicants}"] if districts else [])
+
+
+@pytest.mark.parametrize(
     ("title", "applicants", "outside", "city"),
     [
         (
