@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0001_initial"),
+        ('matcher', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="ingestionbatch",
-            name="heartbeat_at",
+            model_name='ingestionbatch',
+            name='heartbeat_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0002_batch_heartbeat"),
+        ('matcher', '0002_batch_heartbeat'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="program",
-            name="employees_min",
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="최소 상시근로자 수"),
+            model_name='program',
+            name='employees_min',
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='최소 상시근로자 수'),
         ),
     ]

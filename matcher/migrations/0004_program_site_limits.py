@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0003_program_employees_min"),
+        ('matcher', '0003_program_employees_min'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="program",
-            name="site_limits",
-            field=models.JSONField(blank=True, default=list, verbose_name="입주 조건(산업단지)"),
+            model_name='program',
+            name='site_limits',
+            field=models.JSONField(blank=True, default=list, verbose_name='입주 조건(산업단지)'),
         ),
     ]

@@ -4,19 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0004_program_site_limits"),
+        ('matcher', '0004_program_site_limits'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="firm",
-            name="employees",
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="상시근로자 수"),
+            model_name='firm',
+            name='employees',
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='상시근로자 수'),
         ),
         migrations.AddField(
-            model_name="savedprofile",
-            name="employees",
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="상시근로자 수"),
+            model_name='savedprofile',
+            name='employees',
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='상시근로자 수'),
         ),
     ]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0005_firm_employees"),
+        ('matcher', '0005_firm_employees'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="savedprofile",
-            name="place",
-            field=models.CharField(blank=True, max_length=100, verbose_name="장소(산업단지 등)"),
+            model_name='savedprofile',
+            name='place',
+            field=models.CharField(blank=True, max_length=100, verbose_name='장소(산업단지 등)'),
         ),
     ]

@@ -4,19 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0006_savedprofile_place"),
+        ('matcher', '0006_savedprofile_place'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="firm",
-            name="special_types",
-            field=models.JSONField(blank=True, default=list, verbose_name="기업 구분(여성기업 등)"),
+            model_name='firm',
+            name='special_types',
+            field=models.JSONField(blank=True, default=list, verbose_name='기업 구분(여성기업 등)'),
         ),
         migrations.AddField(
-            model_name="savedprofile",
-            name="special_types",
-            field=models.JSONField(blank=True, default=list, verbose_name="기업 구분(여성기업 등)"),
+            model_name='savedprofile',
+            name='special_types',
+            field=models.JSONField(blank=True, default=list, verbose_name='기업 구분(여성기업 등)'),
         ),
     ]

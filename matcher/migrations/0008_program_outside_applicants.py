@@ -4,24 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0007_firm_special_types"),
+        ('matcher', '0007_firm_special_types'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="program",
-            name="outside_applicants",
+            model_name='program',
+            name='outside_applicants',
             field=models.CharField(
                 blank=True,
                 choices=[
-                    ("", "지역 내 기업만"),
-                    ("moving_in", "이전·신설하는 기업도 신청 가능"),
-                    ("activity", "지역에서 활동하는 기업이면 소재지 무관"),
+                    ('', '지역 내 기업만'),
+                    ('moving_in', '이전·신설하는 기업도 신청 가능'),
+                    ('activity', '지역에서 활동하는 기업이면 소재지 무관'),
                 ],
-                default="",
+                default='',
                 max_length=20,
-                verbose_name="지역 외 기업",
+                verbose_name='지역 외 기업',
             ),
         ),
     ]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("matcher", "0008_program_outside_applicants"),
+        ('matcher', '0008_program_outside_applicants'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="program",
-            name="district_limits",
-            field=models.JSONField(blank=True, default=list, verbose_name="소재 조건(구)"),
+            model_name='program',
+            name='district_limits',
+            field=models.JSONField(blank=True, default=list, verbose_name='소재 조건(구)'),
         ),
     ]

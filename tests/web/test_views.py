@@ -17,8 +17,9 @@ from tests.web.conftest import GUMI_EVIDENCE, make_program
 GUMI = {"sector": "이차전지 양극재 제조", "sido": "경상북도", "sigungu": "구미시"}
 
 
-def _results(client, **params):
-    return client.get(reverse("results") + "?" + urlencode(params, doseq=True))
+def _results(client, language: str = "ko", **params):
+    url = reverse("results") + "?" + urlencode(params, doseq=True)
+    return client.get(url, HTTP_ACCEPT_LANGUAGE=language)
 
 
 def _card_titles(html: str) -> list[str]:
@@ -661,8 +662,7 @@ def test_a_program_open_to_firms_moving_in_says_so_to_its_own_and_to_firms_elsew
     assert "경기도 하남시, 이전·신설하는 기업도 신청 가능" in elsewhere  # the card's regions
     own = _results(client, **search, location="경기 하남시").content.decode()
     assert subsidy.title in _card_titles(own) and "경기도 하남시 소재 중소기업 대상" in own
-    query = urlencode({**search, "location": "부산 해운대구"})
-    english = client.get(reverse("results") + "?" + query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    english = _results(client, "en", **search, location="부산 해운대구").content.decode()
     assert "that move to or open a site in 경기도 하남시 (wherever they are now)" in english
     assert "also businesses moving or opening a site there" in english
     page = client.get(reverse("program_detail", args=[subsidy.pk])).content.decode()
@@ -693,8 +693,7 @@ def test_a_program_for_one_district_of_a_city_asks_the_district_typed_with_the_l
     assert workshop.title not in _card_titles(other)
     unsaid = _results(client, **search, location="전북 전주시").content.decode()
     assert workshop.title in _card_titles(unsaid) and "덕진구 소재 소상공인 대상 (구 확인 필요)" in unsaid
-    query = urlencode({**search, "location": "전북 전주시"})
-    english = client.get(reverse("results") + "?" + query, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    english = _results(client, "en", **search, location="전북 전주시").content.decode()
     assert "located in 전북특별자치도 전주시 덕진구 (check your district)" in english
 
 
@@ -724,9 +723,7 @@ def test_a_headcount_opens_the_optional_block_and_a_wrong_one_is_a_korean_error(
     assert 'aria-invalid="true" aria-describedby="employees-error"' in html
     assert '<details class="more" open>' in html
     assert programs["gumi"].title not in _card_titles(html)
-    english = client.get(
-        reverse("results") + "?" + urlencode({**GUMI, "employees": "-2"}), HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
+    english = _results(client, "en", **GUMI, employees="-2").content.decode()
     assert '<label for="id_employees">Number of employees</label>' in english
     assert "The number of employees cannot be negative." in english
 
