@@ -243,8 +243,8 @@ EN = {
     "아래 버튼을 누르면 새 지원사업 알림이 시작됩니다.": "Press the button below to start alerts for new programs.",
     "알림 받기 확인": "Confirm alerts",
     "신청이 확인되었습니다": "Your alert is confirmed",
-    "%(sido)s %(sigungu)s · %(sector)s 조건에 맞는 새 지원사업이 게시되면 메일로 알려 드립니다.": (
-        "We will email you when a new program matching %(sido)s %(sigungu)s · %(sector)s is published."
+    "%(where)s · %(sector)s 조건에 맞는 새 지원사업이 게시되면 메일로 알려 드립니다.": (
+        "We will email you when a new program matching %(where)s · %(sector)s is published."
     ),
     "유효하지 않은 링크": "Invalid link",
     "유효하지 않은 링크입니다": "This link is not valid",

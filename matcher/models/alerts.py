@@ -19,6 +19,8 @@ class SavedProfile(models.Model):
     sigungu = models.CharField("시군구", max_length=40, blank=True)
     # The rest of a typed location ('구미국가산업단지'): a complex checked against programs limited to one.
     place = models.CharField("장소(산업단지 등)", max_length=100, blank=True)
+    # The 일반구 typed with the location, in full ('전주시 덕진구'): a program may be limited to one.
+    district = models.CharField("구(일반구)", max_length=40, blank=True)
     firm_type = models.CharField("기업 유형", max_length=20, choices=FirmType.choices, blank=True)
     years = models.FloatField("업력(년)", null=True, blank=True)
     employees = models.PositiveIntegerField("상시근로자 수", null=True, blank=True)
@@ -38,6 +40,11 @@ class SavedProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} · {self.sector}"
+
+    @property
+    def location_label(self) -> str:
+        """Where the firm said it is: '전북특별자치도 전주시 덕진구', '전라남도 광양시 광양국가산단'."""
+        return " ".join(part for part in (self.sido, self.district or self.sigungu, self.place) if part)
 
     @property
     def is_active(self) -> bool:

@@ -37,6 +37,7 @@ def profile_subscribe(
     sector: str,
     sido: str,
     sigungu: str = "",
+    district: str = "",
     place: str = "",
     ksic_code: str = "",
     firm_type: str = "",
@@ -56,6 +57,7 @@ def profile_subscribe(
         sector=sector,
         sido=sido,
         sigungu=sigungu,
+        district=district,
         place=place,
         ksic_code=ksic_code,
         firm_type=firm_type,
@@ -114,8 +116,9 @@ def search_query(profile: SavedProfile) -> str:
         "ksic_code": profile.ksic_code,
         "firm_type": profile.firm_type,
     }
-    if profile.place:  # a complex is read from a typed location only
-        params["location"] = " ".join(p for p in (profile.sido, profile.sigungu, profile.place) if p)
+    if profile.place or profile.district:  # a complex or a 구 is read from a typed location only
+        city = profile.district or profile.sigungu
+        params["location"] = " ".join(p for p in (profile.sido, city, profile.place) if p)
     else:
         params.update(sido=profile.sido, sigungu=profile.sigungu)
     if profile.years is not None:
@@ -128,7 +131,7 @@ def search_query(profile: SavedProfile) -> str:
 
 def _firm_profile(profile: SavedProfile) -> FirmProfile:
     region = Region(profile.sido, profile.sigungu or None)
-    location = Location(region, place=profile.place or None)
+    location = Location(region, district=profile.district or None, place=profile.place or None)
     return FirmProfile(
         sector=profile.sector,
         region=region,
@@ -139,6 +142,7 @@ def _firm_profile(profile: SavedProfile) -> FirmProfile:
         description=profile.description,
         location_label=location.label,
         site=location.site,
+        district=profile.district,
         special_types=tuple(profile.special_types or ()),
     )
 

@@ -79,6 +79,19 @@ def test_a_subscription_keeps_the_complex_typed_with_the_location(client):
     assert (profile.sido, profile.sigungu, profile.place) == ("전라남도", "광양시", "광양국가산단")
 
 
+def test_a_subscription_keeps_the_district_typed_with_the_location(client):
+    data = {"email": "owner@example.kr", "sector": "금속가공", "location": "전북 전주시 덕진구"}
+    assert client.post(reverse("alerts:subscribe"), data).status_code == 200
+    profile = SavedProfile.objects.get()
+    assert (profile.sido, profile.sigungu, profile.district) == ("전북특별자치도", "전주시", "전주시 덕진구")
+    from urllib.parse import parse_qs
+
+    from matcher.services.alerts import search_query
+
+    # A digest's links carry the 구 back to the results and program pages.
+    assert parse_qs(search_query(profile))["location"] == ["전북특별자치도 전주시 덕진구"]
+
+
 def test_one_click_unsubscribe_works_without_a_csrf_token(client, django_capture_on_commit_callbacks):
     profile = SavedProfile.objects.create(email="a@example.kr", sector="s", sido="경상북도")
     from django.test import Client

@@ -39,6 +39,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             sector=profile.sector,
             sido=profile.region.sido,
             sigungu=profile.region.sigungu or "",
+            district=profile.district,
             place=form.place(),
             ksic_code=profile.ksic_code,
             firm_type=profile.firm_type,

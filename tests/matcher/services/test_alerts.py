@@ -1,4 +1,5 @@
 import re
+from urllib.parse import parse_qs
 
 import pytest
 from django.core import mail
@@ -192,6 +193,38 @@ def test_a_saved_complex_decides_a_complex_limit(editor, django_capture_on_commi
     link = re.search(rf"자세히 보기: (https://grantmatch.example/programs/{limited.pk}/\?\S+)", body).group(1)
     assert "sector=" in link and "location=" in link
     assert "겹치는 말: " in body and "경상북도 구미시 구미5공단 · 이차전지 소재" in body
+
+
+def test_a_saved_district_decides_a_district_limit(editor, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    jeonju = {"sector": "이차전지 소재", "sido": "전북특별자치도", "sigungu": "전주시"}
+    with capture(execute=True):
+        profiles = [
+            profile_subscribe(email="deokjin@example.kr", district="전주시 덕진구", **jeonju),
+            profile_subscribe(email="wansan@example.kr", district="전주시 완산구", **jeonju),
+            profile_subscribe(email="city@example.kr", **jeonju),
+        ]
+    for profile in profiles:
+        profile_confirm(token=profile.confirm_token)
+    _publish(
+        editor,
+        capture,
+        title="전주시 덕진구 이차전지 소재 시제품 지원",
+        regions=[{"sido": "전북특별자치도", "sigungu": "전주시"}],
+        district_limits=["전주시 덕진구"],
+    )
+    mail.outbox.clear()
+
+    send_alert_digests()
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert set(bodies) == {"deokjin@example.kr", "city@example.kr"}
+    assert "신청 자격: 전북특별자치도 전주시 덕진구 소재 중소기업 대상\n" in bodies["deokjin@example.kr"]
+    unchecked = "신청 자격: 전북특별자치도 전주시 덕진구 소재 중소기업 대상 (구 확인 필요)"
+    assert unchecked in bodies["city@example.kr"]
+    assert "전북특별자치도 전주시 덕진구 · 이차전지 소재 조건에 맞는" in bodies["deokjin@example.kr"]
+    # The digest's link carries the 구, so the program page checks it too.
+    link = re.search(r"자세히 보기: \S+\?(\S+)", bodies["deokjin@example.kr"]).group(1)
+    assert parse_qs(link)["location"] == ["전북특별자치도 전주시 덕진구"]
 
 
 def test_a_digest_links_each_program_with_the_saved_search(db):
