@@ -20,6 +20,8 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -291,7 +293,7 @@ class MatcherIndex:
         """
         weights = weights or RankWeights()
         today = today or date.today()
-        eligible, level, fit, sims, kind_fit, fits = self._fit(query, weights, exclude_ineligible)
+        eligible, level, fit, sims, kind_fit, fits, share = self._fit(query, weights, exclude_ineligible)
         mask = fits & eligible if exclude_ineligible else fits
         candidates = np.flatnonzero(mask)
         if support_types:
@@ -333,7 +335,8 @@ class MatcherIndex:
                 top = np.arange(len(candidates))
             top, total = top[np.argsort(-final[top], kind="stable")][offset:want], len(candidates)
         # The score bar follows the ranking: the final score over the best a program could reach
-        # (similarity near its 1.2 ceiling with every bonus), square-rooted to spread the low end.
+        # (similarity near its 1.2 ceiling with every bonus), times the share of the firm's words that
+        # could meet anything (the order does not change), square-rooted to spread the low end.
         best_possible = 1.2 * (1 + weights.region + weights.type_fit) + weights.kind + weights.open
         results = []
         query_terms = list(dict.fromkeys(query.terms.split()))
@@ -343,7 +346,7 @@ class MatcherIndex:
             results.append(
                 Ranked(
                     program_id=self.program_ids[i],
-                    score=float(min(1.0, max(0.0, final[j]) / best_possible) ** 0.5),
+                    score=float(min(1.0, max(0.0, final[j]) * share / best_possible) ** 0.5),
                     raw_score=float(final[j]),
                     similarity=float(sims[i]),
                     decision=decision,
@@ -373,6 +376,13 @@ class MatcherIndex:
                 unmet.append(term)
         return unmet
 
+    def met_share(self, query: Query) -> float:
+        """The share of the query's word weight that its met words carry (TF-IDF squared, as in the word
+        view's norm): 1 when every word can meet a program the firm may apply for. A word the corpus never
+        uses weighs as its rarest word. The score bar is scaled by it: ``focused`` drops the unmet words,
+        so a program found by '제작' alone, after '금형' met nothing, would otherwise show as a full fit."""
+        return self._focus(query)[1]
+
     def focused(self, query: Query) -> Query:
         """The query without the words no program the firm may apply for uses (``unmet_terms``).
 
@@ -382,11 +392,24 @@ class MatcherIndex:
         mostly those words' latent neighbours). Its letters stay in ``text``, so a compound the analyser
         does not know still meets programs that write it by the character view ('전지박' → '이차전지').
         """
+        return self._focus(query)[0]
+
+    def _focus(self, query: Query) -> tuple[Query, float]:
+        """``focused`` and ``met_share`` from one look at which words are unmet."""
         terms = query.terms.split()
         unmet = set(self.unmet_terms(query, terms))
         if not unmet:
-            return query
-        return replace(query, terms=" ".join(t for t in terms if t not in unmet))
+            return query, 1.0
+        vocabulary, idf = self.model.word_vectorizer_.vocabulary_, self.model.word_vectorizer_.idf_
+        rarest = float(idf.max())
+        counts = Counter(t for t in terms if t not in self.model.common_terms_)
+        weights = {
+            term: ((1 + math.log(n)) * (float(idf[vocabulary[term]]) if term in vocabulary else rarest)) ** 2
+            for term, n in counts.items()
+        }
+        total = sum(weights.values())
+        share = sum(w for term, w in weights.items() if term not in unmet) / total if total else 1.0
+        return replace(query, terms=" ".join(t for t in terms if t not in unmet)), share
 
     def local_unmatched(
         self, query: Query, *, limit: int = 10, weights: RankWeights | None = None, today: date | None = None
@@ -401,7 +424,7 @@ class MatcherIndex:
         """
         weights = weights or RankWeights()
         today = today or date.today()
-        eligible, level, _, sims, _, fits = self._fit(query, weights, exclude_ineligible=True)
+        eligible, level, _, sims, _, fits, _ = self._fit(query, weights, exclude_ineligible=True)
         usable = eligible & (level > 0) & ~fits & ~self.information_only & ~self._unsuited(query)
         candidates = np.flatnonzero(usable)
         # Open first, closed last; a program that states no period, or opens later, in between.
@@ -423,12 +446,14 @@ class MatcherIndex:
 
     def _fit(
         self, query: Query, weights: RankWeights, exclude_ineligible: bool
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
         """Per program: eligible?, region level, type fit, similarity, kind fit, and whether it fits at
-        all (similarity above the floor, or the kind of support the firm's kind wants)."""
+        all (similarity above the floor, or the kind of support the firm's kind wants); then the query's
+        ``met_share`` (1 when no word was dropped)."""
         eligible, level, fit = self.eligibility(query.firm)
+        share = 1.0
         if weights.drop_unmet and exclude_ineligible:
-            query = self.focused(query)
+            query, share = self._focus(query)
         sims = self.similarities(
             query,
             rescore=weights.rescore,
@@ -442,7 +467,7 @@ class MatcherIndex:
             else np.zeros(len(sims), dtype=np.float32)
         )
         fits = (sims >= weights.min_similarity) | (kind_fit > 0)
-        return eligible, level, fit, sims, kind_fit, fits
+        return eligible, level, fit, sims, kind_fit, fits, share
 
     def _open_on(self, day: date) -> np.ndarray:
         ordinal = day.toordinal()

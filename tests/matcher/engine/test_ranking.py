@@ -272,6 +272,17 @@ def test_words_no_eligible_program_uses_leave_the_word_view_and_their_letters_st
     # The word that meets Gumi's program is no longer diluted by the two that cannot.
     assert similarity(True) > similarity(False)
 
+    # The score bar keeps them: the program met one word of three, not the firm's whole description.
+    share = index.met_share(query)
+    assert 0 < share < 0.5
+    assert index.met_share(firm_query(sector="가공", region=GUMI)) == 1.0
+    alone = {r.program_id: r for r in index.rank(firm_query(sector="가공", region=GUMI))[0]}
+    with_unmet = {r.program_id: r for r in index.rank(query)[0]}
+    # The bar is the square root of the final score over the best possible; the unmet words scale it.
+    ratio = with_unmet["gumi"].raw_score * share / alone["gumi"].raw_score
+    assert with_unmet["gumi"].score == pytest.approx(alone["gumi"].score * ratio**0.5, rel=1e-4)
+    assert with_unmet["gumi"].score < alone["gumi"].score
+
 
 def test_programs_of_one_region_differ_in_whether_outsiders_may_apply():
     # The index groups programs by their region rules; who else may apply is one of them.
