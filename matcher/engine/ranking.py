@@ -48,6 +48,9 @@ CLOSING_POOL = 50
 # Firms whose eligibility an index remembers (about 0.9 MB each at 100,000 programs): enough for one
 # page's calls and the next page of the same search, too few for the benches' rotating searches to hit.
 _ELIGIBILITY_CACHE_SIZE = 4
+# The facts of a program's firm-type rule; all its others make its region rule (see ``MatcherIndex``).
+_TYPE_FACTS = ("firm_types", "years_min", "years_max", "employees_min")
+_NO_LIMITS = ProgramFacts()
 
 
 @dataclass
@@ -131,41 +134,20 @@ class MatcherIndex:
         self.titles = [d.text.split("\n", 1)[0] for d in docs]
         self._title_chars: sp.csr_matrix | None = None
         self.latent = latent
-        # Eligibility groups: distinct region sets and distinct firm-type rules.
-        self.region_groups: list[ProgramFacts] = []
-        self.type_groups: list[ProgramFacts] = []
-        region_key: dict[tuple, int] = {}
-        type_key: dict[tuple, int] = {}
+        # Eligibility groups: distinct region rules (every fact but the firm-type ones) and distinct
+        # firm-type rules, each a ProgramFacts with the other half left at its defaults.
+        blank_types = {name: getattr(_NO_LIMITS, name) for name in _TYPE_FACTS}
+        region_key: dict[ProgramFacts, int] = {}
+        type_key: dict[ProgramFacts, int] = {}
         region_ids = np.empty(len(docs), dtype=np.int32)
         type_ids = np.empty(len(docs), dtype=np.int32)
         for i, doc in enumerate(docs):
             f = doc.facts
-            rk = (f.nationwide, f.regions, f.site_limits, f.outside_applicants, f.district_limits)
-            if rk not in region_key:
-                region_key[rk] = len(self.region_groups)
-                self.region_groups.append(
-                    ProgramFacts(
-                        nationwide=f.nationwide,
-                        regions=f.regions,
-                        site_limits=f.site_limits,
-                        outside_applicants=f.outside_applicants,
-                        district_limits=f.district_limits,
-                    )
-                )
-            tk = (f.firm_types, f.years_min, f.years_max, f.employees_min)
-            if tk not in type_key:
-                type_key[tk] = len(self.type_groups)
-                self.type_groups.append(
-                    ProgramFacts(
-                        nationwide=True,
-                        firm_types=f.firm_types,
-                        years_min=f.years_min,
-                        years_max=f.years_max,
-                        employees_min=f.employees_min,
-                    )
-                )
-            region_ids[i] = region_key[rk]
-            type_ids[i] = type_key[tk]
+            region_ids[i] = region_key.setdefault(replace(f, **blank_types), len(region_key))
+            type_part = ProgramFacts(nationwide=True, **{name: getattr(f, name) for name in _TYPE_FACTS})
+            type_ids[i] = type_key.setdefault(type_part, len(type_key))
+        self.region_groups: list[ProgramFacts] = list(region_key)
+        self.type_groups: list[ProgramFacts] = list(type_key)
         self.region_ids = region_ids
         self.type_ids = type_ids
         self.facts = [d.facts for d in docs]

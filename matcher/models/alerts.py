@@ -2,6 +2,7 @@ import secrets
 
 from django.db import models
 
+from matcher.engine.regions import Location, Region
 from matcher.models.vocab import FirmType
 
 
@@ -42,9 +43,15 @@ class SavedProfile(models.Model):
         return f"{self.email} · {self.sector}"
 
     @property
+    def location(self) -> Location:
+        """Where the firm said it is, as the search resolved it."""
+        region = Region(self.sido, self.sigungu or None)
+        return Location(region, district=self.district or None, place=self.place or None)
+
+    @property
     def location_label(self) -> str:
-        """Where the firm said it is: '전북특별자치도 전주시 덕진구', '전라남도 광양시 광양국가산단'."""
-        return " ".join(part for part in (self.sido, self.district or self.sigungu, self.place) if part)
+        """'전북특별자치도 전주시 덕진구', '전라남도 광양시 광양국가산단'."""
+        return self.location.label
 
     @property
     def is_active(self) -> bool:

@@ -15,7 +15,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from matcher.engine.regions import Location, Region
 from matcher.models import AlertDelivery, FirmType, Program, SavedProfile, SpecialFirmType
 from matcher.services.matching import FirmProfile, ProgramMatch, match_firm
 
@@ -117,8 +116,7 @@ def search_query(profile: SavedProfile) -> str:
         "firm_type": profile.firm_type,
     }
     if profile.place or profile.district:  # a complex or a 구 is read from a typed location only
-        city = profile.district or profile.sigungu
-        params["location"] = " ".join(p for p in (profile.sido, city, profile.place) if p)
+        params["location"] = profile.location_label
     else:
         params.update(sido=profile.sido, sigungu=profile.sigungu)
     if profile.years is not None:
@@ -130,11 +128,10 @@ def search_query(profile: SavedProfile) -> str:
 
 
 def _firm_profile(profile: SavedProfile) -> FirmProfile:
-    region = Region(profile.sido, profile.sigungu or None)
-    location = Location(region, district=profile.district or None, place=profile.place or None)
+    location = profile.location
     return FirmProfile(
         sector=profile.sector,
-        region=region,
+        region=location.region,
         ksic_code=profile.ksic_code,
         firm_type=profile.firm_type,
         years=profile.years,

@@ -272,7 +272,7 @@ def extract_notice_program(record: SourceRecord, *, gazetteer: Gazetteer | None 
         operator=operator,
         nationwide=nationwide,
         regions=regions,
-        outside_applicants=outside_applicants if regions else "",
+        outside_applicants=outside_applicants,
         firm_types=firm_types,
         years_min=years_min,
         years_max=years_max,
