@@ -281,6 +281,10 @@ EN = {
     "검색 화면에서 조건을 다시 입력해 찾은 뒤, 결과 아래에서 알림을 신청해 주세요.": "Search again, then subscribe below the results.",
     "검색 화면으로 가기": "Go to the search",
     "아래 조건에 맞는 새 지원사업이 게시되면 이메일로 알려 드립니다.": "We will email you when a new program matching this search is published.",
+    "같은 공고가 다른 번호로 한 번 더 게시되었습니다:": (
+        "The same notice was posted once more under another number:",
+        "The same notice was posted %(n)s more times under other numbers:",
+    ),
     "%(years)s년": "%(years)s years",
     "%(count)s명": "%(count)s",
     "지역을 알 수 없습니다. 검색 화면에서 위치를 다시 입력해 주세요.": (

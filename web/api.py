@@ -96,12 +96,15 @@ class MatchItemOut(ProgramSummaryOut):
     reason: str
     evidence: list[str]
     eligibility: list[str]
+    # The same notice posted again under other ids (GET /programs/{id}); this item stands for them all.
+    reposted_as: list[int]
 
 
 class RegionProgramOut(ProgramSummaryOut):
     is_open: bool | None
     reason: str  # what the program is, in its own first sentence: no words of the firm's met it
     eligibility: list[str]
+    reposted_as: list[int]
 
 
 class MatchOut(Schema):
@@ -262,6 +265,7 @@ def match(request: HttpRequest, payload: MatchIn):
                 "reason": reason_sentence(match=item),
                 "evidence": item.evidence,
                 "eligibility": eligibility_reasons(match=item, profile=profile),
+                "reposted_as": [p.pk for p in item.reposts],
             }
         )
     region_programs = []
@@ -272,6 +276,7 @@ def match(request: HttpRequest, payload: MatchIn):
                 "is_open": item.is_open,
                 "reason": reason_sentence(match=item),
                 "eligibility": eligibility_reasons(match=item, profile=profile),
+                "reposted_as": [p.pk for p in item.reposts],
             }
             for item in local_programs(profile=profile, today=filters.today)
         ]

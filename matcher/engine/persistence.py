@@ -21,7 +21,8 @@ from typing import Any
 
 # 2: the index keeps which programs are information-only notices.
 # 3: the similarity model keeps the words too common to be features (``common_terms_``).
-FORMAT_VERSION = 3
+# 4: the index keeps which programs are one notice posted again (``repost_group``).
+FORMAT_VERSION = 4
 MAGIC = "grantmatch-matcher"
 
 

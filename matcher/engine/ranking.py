@@ -105,6 +105,9 @@ class Ranked:
     matched_terms: list[str] = field(default_factory=list)
     is_open: bool | None = None
     information_only: bool = False
+    # The same notice posted again under other ids (same title, summary and eligibility): one card
+    # stands for all of them, and names the others.
+    reposts: list[int | str] = field(default_factory=list)
 
 
 class MatcherIndex:
@@ -168,6 +171,22 @@ class MatcherIndex:
         self.information_only = np.array([is_information_only(d.text) for d in docs], dtype=bool)
         self.has_period = np.array([bool(d.apply_start or d.apply_end) for d in docs], dtype=bool)
         self.support_types = [d.support_types for d in docs]
+        # Re-posted notices: the positions of each notice posted more than once, and each program's group
+        # (-1 for the great majority, posted once). Periods may differ: a re-post often only moves them.
+        # The same notice is the same text (title and summary, as copied from the source) for the same
+        # firms. Texts first: a string keeps its hash, the facts would be hashed anew for every program.
+        same_text: dict[str, list[int]] = {}
+        for i, doc in enumerate(docs):
+            same_text.setdefault(doc.text, []).append(i)
+        self.repost_groups: list[list[int]] = []
+        for positions in (p for p in same_text.values() if len(p) > 1):
+            same_firms: dict[ProgramFacts, list[int]] = {}
+            for i in positions:
+                same_firms.setdefault(docs[i].facts, []).append(i)
+            self.repost_groups += [g for g in same_firms.values() if len(g) > 1]
+        self.repost_group = np.full(len(docs), -1, dtype=np.int32)
+        for g, positions in enumerate(self.repost_groups):
+            self.repost_group[positions] = g
 
     @classmethod
     def build(cls, docs: Sequence[ProgramDoc], **model_params) -> MatcherIndex:
@@ -302,6 +321,9 @@ class MatcherIndex:
             final = np.where(info, final * weights.information_only, final)
         if weights.other_kind != 1.0:
             final = np.where(self._unsuited(query)[candidates], final * weights.other_kind, final)
+        keep = self._one_per_notice(candidates, final)
+        if keep is not None:
+            candidates, final = candidates[keep], final[keep]
         want = offset + limit
         if closing_first:
             # The best-fitting few, then by deadline: a deadline does not make an unrelated program fit.
@@ -335,9 +357,39 @@ class MatcherIndex:
                     matched_terms=self.model.matched_terms_fast(query_terms, self.terms[i]),
                     is_open=is_open(self.apply_start[i], self.apply_end[i], today),
                     information_only=bool(self.information_only[i]),
+                    reposts=self._reposts_of(i),
                 )
             )
         return results, total
+
+    def _one_per_notice(self, candidates: np.ndarray, final: np.ndarray) -> np.ndarray | None:
+        """Which ``candidates`` to keep so that a re-posted notice fills one place: its best-scored
+        posting (the open one, through the open bonus), on a tie the one whose period ends last, then the
+        later one. None when no candidate was posted more than once (nearly every search)."""
+        groups = self.repost_group[candidates]
+        posted_again = np.flatnonzero(groups >= 0)
+        if not len(posted_again):
+            return None
+        keep = np.ones(len(candidates), dtype=bool)
+        best: dict[int, int] = {}
+        for j in posted_again:
+            group, other = int(groups[j]), best.get(int(groups[j]))
+            if other is None:
+                best[group] = j
+                continue
+            mine = (final[j], self.end_ord[candidates[j]], candidates[j])
+            theirs = (final[other], self.end_ord[candidates[other]], candidates[other])
+            loser = other if mine > theirs else j
+            keep[loser] = False
+            best[group] = j if loser == other else other
+        return keep
+
+    def _reposts_of(self, i: int) -> list[int | str]:
+        """The other postings of program ``i``'s notice, in index order."""
+        group = int(self.repost_group[i])
+        if group < 0:
+            return []
+        return [self.program_ids[k] for k in self.repost_groups[group] if k != i]
 
     def unmet_terms(self, query: Query, terms: Sequence[str]) -> list[str]:
         """The ``terms`` (the owner's own words) that no program the firm may apply for uses, in order and
@@ -414,17 +466,28 @@ class MatcherIndex:
         state = np.where(self._open_on(today), 0, np.where(closed, 2, 1))
         # np.lexsort sorts by its last key first.
         order = np.lexsort((-sims[candidates], state[candidates], -level[candidates]))
-        return [
-            Ranked(
-                program_id=self.program_ids[i],
-                score=0.0,
-                raw_score=0.0,
-                similarity=float(sims[i]),
-                decision=decide(self.facts[i], query.firm),
-                is_open=is_open(self.apply_start[i], self.apply_end[i], today),
+        results: list[Ranked] = []
+        listed: set[int] = set()  # re-posted notices already listed, by group
+        for i in (int(i) for i in candidates[order]):
+            group = int(self.repost_group[i])
+            if group >= 0:
+                if group in listed:
+                    continue
+                listed.add(group)
+            results.append(
+                Ranked(
+                    program_id=self.program_ids[i],
+                    score=0.0,
+                    raw_score=0.0,
+                    similarity=float(sims[i]),
+                    decision=decide(self.facts[i], query.firm),
+                    is_open=is_open(self.apply_start[i], self.apply_end[i], today),
+                    reposts=self._reposts_of(i),
+                )
             )
-            for i in (int(i) for i in candidates[order[:limit]])
-        ]
+            if len(results) >= limit:
+                break
+        return results
 
     def _fit(
         self, query: Query, weights: RankWeights, exclude_ineligible: bool

@@ -156,6 +156,8 @@ def new_matches_for(profile: SavedProfile) -> list[ProgramMatch]:
             continue
         if match.information_only:
             continue  # a guide to a scheme: nothing to apply for, so not a new program to announce
+        if any(repost.pk in delivered for repost in match.reposts):
+            continue  # the same notice posted again: the profile has it already
         if program.published_at is None or program.published_at < profile.confirmed_at:
             continue
         fresh.append(match)

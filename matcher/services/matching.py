@@ -13,7 +13,7 @@ from datetime import date
 
 from matcher.engine.analysis import analyze_to_string
 from matcher.engine.eligibility import SPECIAL_TYPES, decide
-from matcher.engine.ranking import MatcherIndex, Query, evidence_sentences, firm_query
+from matcher.engine.ranking import MatcherIndex, Query, Ranked, evidence_sentences, firm_query
 from matcher.engine.regions import Location, Region, default_gazetteer
 from matcher.engine.text import MIN_WORD_CHARS, matched_words, quotable, split_sentences
 from matcher.models import Firm, MatchLog, Program
@@ -64,6 +64,8 @@ class ProgramMatch:
     eligibility: list[str] = field(default_factory=list)  # why the firm may apply, in Korean
     is_open: bool | None = None  # None when the program states no application period
     information_only: bool = False  # the notice says it is a guide to a scheme, not a program
+    # The same notice posted again under other ids (still published), which this card stands for.
+    reposts: list[Program] = field(default_factory=list)
 
     @property
     def shared_words(self) -> list[str]:
@@ -165,6 +167,7 @@ def match_firm(
                     eligibility=decision.reasons,
                     is_open=result.is_open,
                     information_only=result.information_only,
+                    reposts=_reposts(result),
                 )
             )
             if len(items) >= limit:
@@ -255,9 +258,8 @@ def local_programs(
     """Published programs for the firm's own 시도 or 시군구 that ``match_firm`` does not return, because
     the firm's words do not reach them: shown after a short result list.
 
-    See ``MatcherIndex.local_unmatched`` for the order and what is left out. A notice posted again under
-    another id (the same title, summary and regions) is listed once: unscored, the two cards would say
-    nothing the first does not.
+    See ``MatcherIndex.local_unmatched`` for the order and what is left out; a notice posted again under
+    another id is listed once, as in ``match_firm``.
     """
     index, _ = active_index()
     if index is None:
@@ -266,22 +268,12 @@ def local_programs(
     ranked = index.local_unmatched(query, limit=limit + 10, today=today)
     programs = Program.objects.published().in_bulk([r.program_id for r in ranked])
     items: list[ProgramMatch] = []
-    listed: set[tuple] = set()
     for result in ranked:
         program = programs.get(result.program_id)
         # As in match_firm: the stored row decides, so an edit after the fit never leaks through.
         decision = decide(program_facts(program), query.firm) if program is not None else None
         if decision is None or not decision.eligible:
             continue
-        same_notice = (
-            program.title.strip(),
-            program.summary.strip(),
-            program.nationwide,
-            repr(program.regions),
-        )
-        if same_notice in listed:
-            continue
-        listed.add(same_notice)
         items.append(
             ProgramMatch(
                 program=program,
@@ -289,11 +281,19 @@ def local_programs(
                 evidence=_evidence(program, []),  # no words met: what the program is
                 eligibility=decision.reasons,
                 is_open=result.is_open,
+                reposts=_reposts(result),
             )
         )
         if len(items) >= limit:
             break
     return items
+
+
+def _reposts(result: Ranked) -> list[Program]:
+    """The other published postings of a ranked program's notice, oldest id first."""
+    if not result.reposts:
+        return []
+    return list(Program.objects.published().filter(pk__in=result.reposts).order_by("pk"))
 
 
 def _evidence(program: Program, terms: list[str]) -> list[str]:

@@ -64,6 +64,21 @@ def test_a_short_match_goes_on_with_the_regions_other_programs(client, programs)
     assert later["region_programs"] == []
 
 
+def test_a_notice_posted_twice_is_one_item_naming_the_other(client, programs):
+    from tests.web.conftest import make_program
+
+    notice = {
+        "title": "구미 이차전지 양극재 실증 지원",
+        "regions": [{"sido": "경상북도", "sigungu": "구미시"}],
+    }
+    first, again = make_program(source_id="PBLN_1", **notice), make_program(source_id="PBLN_2", **notice)
+    items = _match(client, {"sector": "이차전지 양극재 제조", "region": "경북 구미시"}).json()["items"]
+    posted = [item for item in items if item["id"] in (first.pk, again.pk)]
+    assert len(posted) == 1
+    assert posted[0]["reposted_as"] == [({first.pk, again.pk} - {posted[0]["id"]}).pop()]
+    assert all(item["reposted_as"] == [] for item in items if item is not posted[0])
+
+
 def test_match_flags_scheme_guides(client, programs):
     from tests.web.conftest import make_program
 

@@ -267,13 +267,28 @@ def test_only_a_first_page_that_shares_no_word_says_so(client, programs):
     assert not _word_notice(second)
 
 
-def test_the_regions_other_programs_list_a_notice_posted_twice_once(client, programs):
-    make_program(source_id="PBLN_1", **GUMI_FUND)
-    make_program(source_id="PBLN_2", **GUMI_FUND)  # posted again under another id
+def test_a_notice_posted_twice_is_one_card_that_links_the_other_posting(client, programs):
+    first = make_program(source_id="PBLN_1", **GUMI_FUND)
+    again = make_program(source_id="PBLN_2", **GUMI_FUND)  # posted again under another id
     make_program(source_id="PBLN_3", **{**GUMI_FUND, "summary": "구미시 소상공인의 카드 수수료를 지원한다."})
-    html = _results(client, sector="우주 관광 호텔", sido="경상북도", sigungu="구미시").content.decode()
-    assert _card_titles(_region_section(html)) == [GUMI_FUND["title"], GUMI_FUND["title"]]
-    assert _region_section(html).count("경영안정자금을 융자한다") == 1
+    links = {
+        first.pk: reverse("program_detail", args=[again.pk]),
+        again.pk: reverse("program_detail", args=[first.pk]),
+    }
+
+    where = {"sido": "경상북도", "sigungu": "구미시"}
+
+    def one_card_each(html: str) -> None:
+        assert _card_titles(html).count(GUMI_FUND["title"]) == 2  # three postings, two notices
+        assert html.count("같은 공고가 다른 번호로 한 번 더 게시되었습니다") == 1
+        card = next(c for c in html.split('<li class="card">') if "같은 공고가" in c)
+        shown = int(re.search(r'id="p(\d+)-title"', card).group(1))
+        assert f'href="{links[shown]}' in card and ">PBLN_" in card
+
+    # Among the region's programs the firm's words do not reach, and among its matches.
+    one_card_each(_region_section(_results(client, sector="우주 관광 호텔", **where).content.decode()))
+    found = _results(client, sector="소상공인 경영안정자금 융자", **where).content.decode()
+    one_card_each(_part(found, '<ol class="cards"', "</ol>"))
 
 
 def test_an_empty_filtered_page_says_how_many_fit_without_the_filters(client, programs):

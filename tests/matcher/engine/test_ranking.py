@@ -337,3 +337,47 @@ def test_a_district_typed_by_the_firm_reaches_the_index_eligibility():
     assert ranked("전주시 덕진구") >= {"deokjin", "city"}
     assert "deokjin" not in ranked("전주시 완산구") and "city" in ranked("전주시 완산구")
     assert ranked("") >= {"deokjin", "city"}  # not said: shown, to be checked
+
+
+def test_a_notice_posted_again_under_another_id_fills_one_place_and_names_the_other():
+    from datetime import date
+
+    today = date(2026, 12, 1)
+    gumi, pohang = ProgramFacts(regions=(GUMI,)), ProgramFacts(regions=(Region("경상북도", "포항시"),))
+    helpdesk = "구미 방산 헬프데스크 기업 모집\n방산 부품 기업의 경영 기술 지원"
+    docs = [
+        ProgramDoc("first", analyze_to_string(helpdesk), helpdesk, gumi),
+        # The same text for the same firms, posted again with a period: open now.
+        ProgramDoc(
+            "again",
+            analyze_to_string(helpdesk),
+            helpdesk,
+            gumi,
+            apply_start=date(2026, 11, 1),
+            apply_end=date(2026, 12, 31),
+        ),
+        # The same words for another city's firms: another program, and not this firm's.
+        ProgramDoc("pohang", analyze_to_string(helpdesk), helpdesk, pohang),
+        ProgramDoc("parts", analyze_to_string("방산 부품 국산화 개발"), "방산 부품 국산화 개발", gumi),
+        *[
+            ProgramDoc(f"f{i}", analyze_to_string(t), t, ProgramFacts(nationwide=True))
+            for i, t in enumerate(FILLER)
+        ],
+    ]
+    index = MatcherIndex.build(docs, n_components=2, latent_weight=0.0, use_ksic=False)
+    query = firm_query(sector="방산 부품 제조", region=GUMI)
+
+    ranked, total = index.rank(query, limit=10, today=today)
+    ids = [r.program_id for r in ranked]
+    # The open posting stands for both (the open bonus decides between equal fits) and names the other.
+    assert "again" in ids and "first" not in ids and "pohang" not in ids
+    assert total == len(ids)  # the count is of places, not postings
+    assert {r.program_id: r.reposts for r in ranked if r.reposts} == {"again": ["first"]}
+    # With no open bonus the tie goes to the posting whose period ends last ('first' states none).
+    flat, _ = index.rank(query, limit=10, today=today, weights=RankWeights(open=0.0))
+    assert [r.program_id for r in flat if r.reposts] == ["first"]
+    # Among the region's programs a firm's words do not reach, too, the notice is listed once.
+    restaurant = firm_query(sector="한식 음식점", region=GUMI)
+    local = index.local_unmatched(restaurant, limit=10, today=today)
+    assert [r.program_id for r in local if r.program_id in ("first", "again")] == ["again"]
+    assert next(r.reposts for r in local if r.program_id == "again") == ["first"]

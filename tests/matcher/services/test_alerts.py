@@ -1,4 +1,5 @@
 import re
+from datetime import date
 from urllib.parse import parse_qs
 
 import pytest
@@ -121,6 +122,25 @@ def test_a_scheme_guide_is_not_announced_as_a_new_program(editor, django_capture
     assert send_alert_digests().programs_sent == 1
     assert program.title in mail.outbox[0].body and guide.title not in mail.outbox[0].body
     assert not AlertDelivery.objects.filter(program=guide).exists()
+
+
+def test_a_notice_posted_again_is_not_announced_a_second_time(editor, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    profile = _subscribe(capture)
+    profile_confirm(token=profile.confirm_token)
+    notice = {"title": "구미 이차전지 소재 실증 지원", "summary": "구미 이차전지 소재 기업의 실증을 돕는다."}
+    first = _publish(editor, capture, source_id="PBLN_1", **notice)
+    assert send_alert_digests().programs_sent == 1
+    mail.outbox.clear()
+
+    # The same notice under another id, now with a period (open, so it stands for both), and a new one.
+    again = _publish(editor, capture, source_id="PBLN_2", apply_start=date(2026, 1, 1), **notice)
+    other = _publish(editor, capture, title="구미 이차전지 소재 인력 지원")
+
+    assert send_alert_digests().programs_sent == 1
+    assert other.title in mail.outbox[0].body and notice["title"] not in mail.outbox[0].body
+    assert not AlertDelivery.objects.filter(program=again).exists()
+    assert AlertDelivery.objects.filter(program=first).count() == 1
 
 
 def test_a_subscribed_headcount_is_stored_and_decides_a_least_headcount(
