@@ -252,7 +252,8 @@ def _squashed(text: str) -> str:
 def similar_programs(*, program: Program, limit: int = 5) -> list[ProgramMatch]:
     """Programs a firm in this program's home region would also see if it described itself by this
     program's title (its words are the most telling), with the program's sectors and keywords as the
-    description; itself excluded. Measured with ``python -m bench.similar_eval``."""
+    description; itself excluded, and so are its own postings under other ids. Measured with
+    ``python -m bench.similar_eval``."""
     sector_words = [str(s.get("name", "")) for s in program.sectors or [] if isinstance(s, dict)]
     description = " ".join([*sector_words, *map(str, program.keywords or [])]).strip()
     topic = title_topic(program.title) or program.title
@@ -262,7 +263,10 @@ def similar_programs(*, program: Program, limit: int = 5) -> list[ProgramMatch]:
     profile = FirmProfile(sector=topic[:300], description=description[:1000], region=home)
     # A side list of the page, not a match served to an owner: not logged for the dashboard.
     results = match_firm(profile=profile, limit=limit + 1, offset=0, filters=MatchFilters(), log=False)
-    return [m for m in results.items if m.program.pk != program.pk][:limit]
+    # A card may stand for this program's own notice posted again: the same notice is not a similar one.
+    return [
+        m for m in results.items if m.program.pk != program.pk and program.pk not in {r.pk for r in m.reposts}
+    ][:limit]
 
 
 def title_topic(title: str) -> str:

@@ -1,6 +1,9 @@
+from datetime import date
+
 import pytest
 
 from matcher.models import Program
+from matcher.services.model_store import matcher_refit
 from matcher.services.programs_public import similar_programs, title_topic
 from tests.factories import make_program
 
@@ -36,6 +39,13 @@ def test_similar_programs_share_the_topic_not_the_city():
     assert similar and similar[0] == same_topic
     assert viewed not in similar and elsewhere not in similar  # itself; a program its home firm cannot join
     assert same_city not in similar[:1]
+
+    # The same notice posted again under another id, open now so that its card is the one ranked: it is
+    # this program, not a similar one.
+    again = published("포항시 2026년 스마트공장 구축 지원", regions=POHANG, apply_start=date(2026, 1, 1))
+    matcher_refit()
+    similar = [m.program for m in similar_programs(program=viewed)]
+    assert similar[0] == same_topic and again not in similar and viewed not in similar
 
 
 @pytest.mark.django_db
