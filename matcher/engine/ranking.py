@@ -13,7 +13,8 @@ where specificity is 0 for nationwide, 0.5 for a 시도 and 1 for a 시군구 pr
 (a 구미시 program above a nationwide one at equal fit). Openness is a small bonus:
 relevance decides. Two factors then scale the score down: a notice that says it is not a
 support program (a tax-scheme guide), and support only a manufacturer can use (a smart
-factory) offered to a firm that does not make things.
+factory) offered to a firm that does not make things. A notice posted again under another id (the same
+text for the same firms) takes one place, by its best-scored posting, which names the others.
 
 Plain Python, no Django.
 """
@@ -172,9 +173,9 @@ class MatcherIndex:
         self.has_period = np.array([bool(d.apply_start or d.apply_end) for d in docs], dtype=bool)
         self.support_types = [d.support_types for d in docs]
         # Re-posted notices: the positions of each notice posted more than once, and each program's group
-        # (-1 for the great majority, posted once). Periods may differ: a re-post often only moves them.
-        # The same notice is the same text (title and summary, as copied from the source) for the same
-        # firms. Texts first: a string keeps its hash, the facts would be hashed anew for every program.
+        # (-1 for the great majority, posted once). The same notice is the same text (title and summary, as
+        # copied from the source) for the same firms; the period may differ, as a re-post often only moves
+        # it. Texts first: a string keeps its hash, the facts would be hashed anew for every program.
         same_text: dict[str, list[int]] = {}
         for i, doc in enumerate(docs):
             same_text.setdefault(doc.text, []).append(i)
@@ -373,15 +374,16 @@ class MatcherIndex:
         keep = np.ones(len(candidates), dtype=bool)
         best: dict[int, int] = {}
         for j in posted_again:
-            group, other = int(groups[j]), best.get(int(groups[j]))
-            if other is None:
-                best[group] = j
+            group = int(groups[j])
+            other = best.setdefault(group, j)
+            if other == j:
                 continue
             mine = (final[j], self.end_ord[candidates[j]], candidates[j])
             theirs = (final[other], self.end_ord[candidates[other]], candidates[other])
-            loser = other if mine > theirs else j
-            keep[loser] = False
-            best[group] = j if loser == other else other
+            if mine > theirs:
+                keep[other], best[group] = False, j
+            else:
+                keep[j] = False
         return keep
 
     def _reposts_of(self, i: int) -> list[int | str]:
