@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from matcher.engine.regions import default_gazetteer
 from matcher.models import Firm, FirmType, Program, SpecialFirmType
@@ -117,6 +118,15 @@ def _special_types(value: object) -> list[str]:
     else:
         items = re.split(r"[;,/]", str(value or ""))
     return list(dict.fromkeys(item.strip() for item in items if item.strip()))
+
+
+def firm_search(*, query: str = "") -> QuerySet[Firm]:
+    """Registered firms for the staff list, by name: those whose name or sector holds ``query`` ('' for
+    all)."""
+    firms = Firm.objects.order_by("name", "id")
+    if query:
+        firms = firms.filter(Q(name__icontains=query) | Q(sector__icontains=query))
+    return firms
 
 
 def registered_firm_count() -> int:

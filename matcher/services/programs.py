@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from matcher.models import Program, ProgramChange
@@ -238,6 +238,8 @@ def program_merge(*, target: Program, other: Program, user: User | None) -> Prog
 
 # History actions that say the source now reads differently from the program (see ingestion).
 SOURCE_NOTES = ("source_differs", "source_dropped")
+# The staff list's tab of programs whose source changed under them (not a status: any staff action clears it).
+SOURCE_TAB = "source"
 
 
 def programs_with_source_notes() -> QuerySet[Program]:
@@ -246,3 +248,34 @@ def programs_with_source_notes() -> QuerySet[Program]:
     publishing or unpublishing) takes a program off this list."""
     latest = ProgramChange.objects.filter(program=OuterRef("pk")).order_by("-pk").values("action")[:1]
     return Program.objects.annotate(latest_action=Subquery(latest)).filter(latest_action__in=SOURCE_NOTES)
+
+
+def program_search(*, status: str = "", query: str = "") -> QuerySet[Program]:
+    """Programs for the staff list, most recently changed first: of one status (a ``Program.Status``
+    value), or ``SOURCE_TAB`` for those whose source changed under them ('' for all), whose title or
+    agency holds ``query``."""
+    if status in Program.Status.values:
+        programs = Program.objects.filter(status=status)
+    elif status == SOURCE_TAB:
+        programs = programs_with_source_notes()
+    else:
+        programs = Program.objects.all()
+    if query:
+        programs = programs.filter(Q(title__icontains=query) | Q(agency__icontains=query))
+    return programs.order_by("-updated_at", "id").select_related("announcement")
+
+
+def program_status_counts() -> dict[str, int]:
+    """How many programs each status tab holds, the source-notes tab (``SOURCE_TAB``) included."""
+    counts = {row["status"]: row["n"] for row in Program.objects.values("status").annotate(n=Count("id"))}
+    counts[SOURCE_TAB] = programs_with_source_notes().count()
+    return counts
+
+
+def program_duplicate_candidates(*, program: Program, limit: int = 20) -> QuerySet[Program]:
+    """Likely duplicates to merge into ``program``: programs from the same announcement or with the same
+    title (a notice posted again under another id)."""
+    same = Q(title=program.title)
+    if program.announcement_id is not None:
+        same |= Q(announcement_id=program.announcement_id)
+    return Program.objects.exclude(pk=program.pk).filter(same).order_by("id")[:limit]

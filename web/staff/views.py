@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -23,10 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from matcher.models import Announcement, Firm, IngestionBatch, Program, ProgramChange
+from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
 from matcher.services import firms as firm_services
 from matcher.services import programs as program_services
 from matcher.services.dashboard import dashboard_stats
+from matcher.services.ingestion import ingest_file
 from matcher.services.matching import match_program_firms
 from web.staff.forms import FirmForm, FirmImportForm, IngestForm, MergeForm, ProgramForm, SplitForm
 
@@ -72,29 +72,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 # --- programs ------------------------------------------------------------------
 
 
-# The list of programs whose source changed under them (not a status: any staff action clears it).
-SOURCE_TAB = "source"
-
-
 @require_GET
 @staff_view("matcher.view_program")
 def program_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Program.Status.REVIEW)
-    programs = Program.objects.all()
-    if status in Program.Status.values:
-        programs = programs.filter(status=status)
-    elif status == SOURCE_TAB:
-        programs = program_services.programs_with_source_notes()
-    else:
+    if status not in Program.Status.values and status != program_services.SOURCE_TAB:
         status = ""
     query = request.GET.get("q", "").strip()
-    if query:
-        programs = programs.filter(Q(title__icontains=query) | Q(agency__icontains=query))
-    programs = programs.order_by("-updated_at", "id").select_related("announcement")
+    programs = program_services.program_search(status=status, query=query)
     page = Paginator(programs, 50).get_page(request.GET.get("page"))
-    counts = {row["status"]: row["n"] for row in Program.objects.values("status").annotate(n=Count("id"))}
+    counts = program_services.program_status_counts()
     tabs = [(value, label, counts.get(value, 0)) for value, label in Program.Status.choices]
-    tabs.append((SOURCE_TAB, _("원문 확인 필요"), program_services.programs_with_source_notes().count()))
+    tabs.append((program_services.SOURCE_TAB, _("원문 확인 필요"), counts[program_services.SOURCE_TAB]))
     return render(
         request,
         "staff/program_list.html",
@@ -249,14 +238,7 @@ def program_merge(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("병합했습니다."))
             return redirect("staff:program_detail", pk=program.pk)
-    # Likely duplicates: programs from the same announcement or with the same title.
-    candidates = (
-        Program.objects.exclude(pk=program.pk)
-        .filter(
-            Q(title=program.title) | Q(announcement_id=program.announcement_id, announcement__isnull=False)
-        )
-        .order_by("id")[:20]
-    )
+    candidates = program_services.program_duplicate_candidates(program=program)
     return render(
         request, "staff/program_merge.html", {"program": program, "form": form, "candidates": candidates}
     )
@@ -316,10 +298,7 @@ def firm_list(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("'%(name)s'을(를) 등록했습니다.") % {"name": firm.name})
                 return redirect("staff:firm_list")
     query = request.GET.get("q", "").strip()
-    firms = Firm.objects.all()
-    if query:
-        firms = firms.filter(Q(name__icontains=query) | Q(sector__icontains=query))
-    page = Paginator(firms, 50).get_page(request.GET.get("page"))
+    page = Paginator(firm_services.firm_search(query=query), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "staff/firm_list.html",
@@ -344,9 +323,6 @@ def ingest(request: HttpRequest) -> HttpResponse:
     can_publish = request.user.has_perm("matcher.publish_program")
     form = IngestForm(request.POST or None, request.FILES or None, can_publish=can_publish)
     if request.method == "POST" and form.is_valid():
-        # Imported at call time: the ingestion service is developed on its own branch.
-        from matcher.services.ingestion import ingest_file
-
         data = form.cleaned_data
         batch = ingest_file(
             name=data["name"],

@@ -2,14 +2,19 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from matcher.models import Program, ProgramChange
+from matcher.services.firms import firm_search
 from matcher.services.programs import (
+    SOURCE_TAB,
+    program_duplicate_candidates,
     program_merge,
     program_publish,
+    program_search,
     program_split,
+    program_status_counts,
     program_unpublish,
     program_update,
 )
-from tests.factories import make_program
+from tests.factories import make_firm, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +165,38 @@ def test_who_beyond_its_regions_may_apply_is_stored_as_the_engine_reads_it():
     facts = program_facts(program)
     assert facts.outside_applicants == "activity"
     assert decide(facts, FirmFacts(Region("제주특별자치도", "제주시"), firm_type="중소기업")).eligible
+
+
+def test_the_staff_list_filters_by_status_source_notes_and_words(editor):
+    review = make_program(title="구미 이차전지 소재 지원", agency="구미시")
+    published = make_program(title="포항 수소 연료전지 지원", status=Program.Status.PUBLISHED)
+    noted = make_program(title="경주 관광 숙박 지원", status=Program.Status.PUBLISHED)
+    ProgramChange.objects.create(program=noted, action="source_differs", changes={})
+
+    assert set(program_search(status=Program.Status.REVIEW)) == {review}
+    assert set(program_search(status=Program.Status.PUBLISHED)) == {published, noted}
+    assert list(program_search(status=SOURCE_TAB)) == [noted]
+    assert set(program_search()) == {review, published, noted}
+    assert list(program_search(query="구미시")) == [review]  # the agency counts too
+    assert list(program_search(status=Program.Status.PUBLISHED, query="연료전지")) == [published]
+    counts = program_status_counts()
+    assert counts[Program.Status.REVIEW] == 1 and counts[Program.Status.PUBLISHED] == 2
+    assert counts[SOURCE_TAB] == 1
+    # Any later staff action takes a program off the source-notes tab.
+    program_update(program=noted, user=editor, data={"agency": "경주시"})
+    assert program_status_counts()[SOURCE_TAB] == 0
+
+
+def test_duplicate_candidates_share_the_title_or_the_announcement():
+    program = make_program(source_id="PBLN_1")
+    again = make_program(source_id="PBLN_2")  # the same title: posted again
+    make_program(title="다른 사업")
+    assert list(program_duplicate_candidates(program=program)) == [again]
+
+
+def test_the_firm_list_searches_names_and_sectors():
+    battery = make_firm(name="구미배터리", sector="이차전지 소재")
+    mould = make_firm(name="창원정밀", sector="자동차 금형")
+    assert list(firm_search()) == [battery, mould]
+    assert list(firm_search(query="금형")) == [mould]
+    assert list(firm_search(query="배터리")) == [battery]
