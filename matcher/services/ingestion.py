@@ -21,7 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from matcher.engine.analysis import program_search_terms
@@ -151,6 +151,20 @@ def ingest_file(
     run_ingestion(batch=batch, refit=refit)
     batch.refresh_from_db()
     return batch
+
+
+def batch_search() -> QuerySet[IngestionBatch]:
+    """Ingestion batches for the staff list, newest first, without their stored files."""
+    return IngestionBatch.objects.defer("payload").select_related("created_by").order_by("-created_at", "-id")
+
+
+def batch_announcements(*, batch: IngestionBatch, only_failed: bool = False) -> QuerySet[Announcement]:
+    """A batch's announcements in file order with the programs made of each; ``only_failed``: those kept
+    with the reason they failed."""
+    announcements = batch.announcements.prefetch_related("programs").order_by("id")
+    if only_failed:
+        announcements = announcements.filter(status=Announcement.Status.FAILED)
+    return announcements
 
 
 def _finish_failed(batch: IngestionBatch, error: str) -> None:

@@ -250,6 +250,12 @@ def programs_with_source_notes() -> QuerySet[Program]:
     return Program.objects.annotate(latest_action=Subquery(latest)).filter(latest_action__in=SOURCE_NOTES)
 
 
+def program_history(*, program: Program) -> list[ProgramChange]:
+    """Every recorded change of a program, newest first, with who made it."""
+    changes = ProgramChange.objects.filter(program=program).select_related("user")
+    return list(changes.order_by("-created_at", "-id"))
+
+
 def program_search(*, status: str = "", query: str = "") -> QuerySet[Program]:
     """Programs for the staff list, most recently changed first: of one status (a ``Program.Status``
     value), or ``SOURCE_TAB`` for those whose source changed under them ('' for all), whose title or

@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
+from matcher.models import Announcement, IngestionBatch, Program
 from matcher.services import firms as firm_services
 from matcher.services import programs as program_services
 from matcher.services.dashboard import dashboard_stats
-from matcher.services.ingestion import ingest_file
+from matcher.services.ingestion import batch_announcements, batch_search, ingest_file
 from matcher.services.matching import match_program_firms
 from web.staff.forms import FirmForm, FirmImportForm, IngestForm, MergeForm, ProgramForm, SplitForm
 
@@ -150,7 +150,7 @@ def _field_rows(program: Program) -> list[dict[str, Any]]:
 @staff_view("matcher.view_program")
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_object_or_404(Program.objects.select_related("announcement"), pk=pk)
-    changes = list(ProgramChange.objects.filter(program=program).select_related("user"))
+    changes = program_services.program_history(program=program)
     for change in changes:
         change.action_label = ACTION_LABELS.get(change.action, change.action)
     return render(
@@ -339,8 +339,7 @@ def ingest(request: HttpRequest) -> HttpResponse:
 @require_GET
 @staff_view("matcher.view_ingestionbatch")
 def batch_list(request: HttpRequest) -> HttpResponse:
-    batches = IngestionBatch.objects.defer("payload").select_related("created_by")
-    page = Paginator(batches, 30).get_page(request.GET.get("page"))
+    page = Paginator(batch_search(), 30).get_page(request.GET.get("page"))
     return render(request, "staff/batch_list.html", {"page": page})
 
 
@@ -351,10 +350,8 @@ _ACTIVE = (IngestionBatch.Status.QUEUED, IngestionBatch.Status.RUNNING)
 @staff_view("matcher.view_ingestionbatch")
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(IngestionBatch.objects.defer("payload"), pk=pk)
-    announcements = batch.announcements.prefetch_related("programs").order_by("id")
     only_failed = request.GET.get("failed") == "1"
-    if only_failed:
-        announcements = announcements.filter(status=Announcement.Status.FAILED)
+    announcements = batch_announcements(batch=batch, only_failed=only_failed)
     page = Paginator(announcements, 100).get_page(request.GET.get("page"))
     return render(
         request,

@@ -8,6 +8,8 @@ from matcher.engine.regions import Region
 from matcher.models import Announcement, IngestionBatch, Program, ProgramChange
 from matcher.services.ingestion import (
     IngestionReport,
+    batch_announcements,
+    batch_search,
     content_hash,
     ingest_file,
     retry_announcement,
@@ -158,6 +160,18 @@ def test_failed_record_kept_with_reason_while_others_go_in():
     report = IngestionReport.for_batch(batch)
     assert [f.origin for f in report.failures] == ["mixed.json#1"]
     assert "1 failed" in report.as_text() and "pblancId" in report.as_text()
+
+
+def test_the_staff_lists_show_batches_newest_first_and_a_batchs_failures_alone():
+    first = ingest_file(name="first.json", content=bizinfo_file(bizinfo_item("PBLN_1")))
+    bad = {k: v for k, v in bizinfo_item("PBLN_BAD").items() if k != "pblancId"}
+    second = ingest_file(name="second.json", content=bizinfo_file(bizinfo_item("PBLN_2"), bad))
+    assert list(batch_search()) == [second, first]
+    every = list(batch_announcements(batch=second))
+    assert [a.status for a in every] == [Announcement.Status.EXTRACTED, Announcement.Status.FAILED]
+    assert [p.source_id for p in every[0].programs.all()] == ["PBLN_2"]
+    assert list(batch_announcements(batch=second, only_failed=True)) == every[1:]
+    assert list(batch_announcements(batch=first, only_failed=True)) == []
 
 
 def test_malformed_json_file_is_one_failed_announcement():

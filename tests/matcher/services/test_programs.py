@@ -6,6 +6,7 @@ from matcher.services.firms import firm_search
 from matcher.services.programs import (
     SOURCE_TAB,
     program_duplicate_candidates,
+    program_history,
     program_merge,
     program_publish,
     program_search,
@@ -200,3 +201,13 @@ def test_the_firm_list_searches_names_and_sectors():
     assert list(firm_search()) == [battery, mould]
     assert list(firm_search(query="금형")) == [mould]
     assert list(firm_search(query="배터리")) == [battery]
+
+
+def test_a_programs_history_is_newest_first_with_who_changed_it(editor):
+    program = make_program()
+    program_update(program=program, user=editor, data={"title": "첫 수정"})
+    program_publish(program=program, user=editor)
+    history = program_history(program=program)
+    assert [change.action for change in history] == ["published", "edited"]
+    assert all(change.user == editor for change in history)
+    assert program_history(program=make_program()) == []
