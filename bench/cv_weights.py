@@ -19,6 +19,7 @@ from matcher.engine.ranking import MatcherIndex, RankWeights
 
 GRID = {
     "region": [0.0, 0.3, 0.6],
+    "province": [0.5, 0.75, 1.0],
     "type_fit": [0.0, 0.1, 0.2],
     "kind": [0.0, 0.05, 0.1, 0.2, 0.3],
     "information_only": [1.0, 0.5, 0.2],

@@ -109,3 +109,29 @@ def test_abbreviations_are_learned_only_when_the_corpus_attests_them():
     assert learn_abbreviations(notices, min_lift=1.0) == {"지사": "지원 사업"}  # the old rule's mistake
     model = ProgramSimilarity(n_components=2).fit([(t, t) for t in corpus])
     assert model.expand_query("방산 부품") == "방산 부품 방위 산업"
+
+
+def test_a_province_programs_specificity_lies_between_nationwide_and_the_citys():
+    gumi, gyeongbuk = Region("경상북도", "구미시"), Region("경상북도")
+    docs = [
+        ProgramDoc("nationwide", DOCS[2][0], DOCS[2][1], ProgramFacts(nationwide=True)),
+        ProgramDoc("province", DOCS[2][0], DOCS[2][1], ProgramFacts(regions=(gyeongbuk,))),
+        ProgramDoc("city", DOCS[2][0], DOCS[2][1], ProgramFacts(regions=(gumi,))),
+        # The others (not DOCS[2] again: nationwide, it would be the first one posted twice).
+        *[ProgramDoc(i, t, x, ProgramFacts(nationwide=True)) for i, (t, x) in enumerate(DOCS) if i != 2],
+    ]
+    index = MatcherIndex.build(docs, n_components=4, use_ksic=False)
+    query = firm_query(sector="스마트공장 자동화", region=gumi)
+
+    def scores(**weights) -> dict:
+        ranked, _ = index.rank(query, limit=10, weights=RankWeights(open=0, kind=0, type_fit=0, **weights))
+        return {
+            r.program_id: r.raw_score for r in ranked if r.program_id in ("nationwide", "province", "city")
+        }
+
+    halfway = scores(province=0.5, region=0.6)
+    assert halfway["city"] > halfway["province"] > halfway["nationwide"]
+    assert halfway["province"] == pytest.approx(halfway["nationwide"] * 1.3)
+    assert halfway["city"] == pytest.approx(halfway["nationwide"] * 1.6)
+    local = scores(province=1.0, region=0.6)
+    assert local["province"] == pytest.approx(local["city"])
