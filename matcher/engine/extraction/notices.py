@@ -553,6 +553,11 @@ def stated_regions(
     for sentence in split_sentences(text)[:80]:
         if len(sentence) > 400:
             sentence = sentence[:400]
+        listed = _listed_own_cities(gaz, sentence, hint_sidos)
+        if listed:
+            found.extend(listed)
+            sentences.append(sentence.strip())
+            continue
         mentions = gaz.find_mentions(sentence)
         if not mentions:
             continue
@@ -601,6 +606,29 @@ def stated_regions(
         if hit:
             sentences.append(sentence.strip())
     return _dedupe(found), sentences
+
+
+def _listed_own_cities(gaz: Gazetteer, sentence: str, hint_sidos: set[str] | None) -> list[Region]:
+    """The cities of a note that is only a list of three or more of its one 시도's own cities, by the names
+    that 시도 gives them: '- 중구, 동구, 미추홀구, …, 서구, 강화' in an 인천 notice. A 구 other metropolitan
+    cities have too ('중구') counts here, where the 시도 is known, and so does a city written without its
+    시/군 ('강화' for 강화군) when no other city of the 시도 goes by that name. A list of every city is the
+    whole 시도."""
+    if not hint_sidos or len(hint_sidos) != 1:
+        return []
+    names = re.split(_LIST_GLUE, _NOTE_MARK.sub("", sentence).strip().rstrip("."))
+    if len(names) < 3:
+        return []
+    sido = next(iter(hint_sidos))
+    cities = gaz.cities(sido)
+    found: list[Region] = []
+    for name in (n.strip() for n in names):
+        named = [c for c in cities if c == name] or [c for c in cities if len(name) >= 2 and c[:-1] == name]
+        if len(named) != 1:
+            return []
+        found.append(Region(sido, named[0]))
+    found = _dedupe(found)
+    return [Region(sido)] if len(found) == len(cities) else found
 
 
 def _only_cities(sentence: str, mentions: list, hint_sidos: set[str] | None) -> bool:

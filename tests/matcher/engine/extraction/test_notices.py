@@ -1305,6 +1305,57 @@ def test_being_in_business_in_the_area_since_a_date_sets_the_least_업력():
     assert extract_firm_types("관내에서 1년 이상 계속하여 영업을 유지하고 있는 소상공인")[1] == 1.0
 
 
+def test_a_note_listing_a_sidos_cities_by_its_own_names_limits_the_program_to_them():
+    # 구 names other metropolitan cities share ('중구', '동구'), and a 군 without its '군' ('강화').
+    incheon = _bizinfo_notice(
+        "2025년 국내ㆍ외 지식재산(IP)권리화 지원사업 모집 공고",
+        "<p>☞ 인천소재 중소기업</p><p>- 본사 소재지 기준</p>"
+        "<p>- 중구, 동구, 미추홀구, 연수구, 남동구, 부평구, 계양구, 서구, 강화</p><p>☞ 권리화 지원</p>",
+        agency="인천광역시",
+    )
+    assert [r.sigungu for r in incheon.regions] == [
+        "중구",
+        "동구",
+        "미추홀구",
+        "연수구",
+        "남동구",
+        "부평구",
+        "계양구",
+        "서구",
+        "강화군",
+    ]
+    ongjin = FirmFacts(Region("인천광역시", "옹진군"))
+    facts = ProgramFacts.from_fields(nationwide=False, regions=[r.as_dict() for r in incheon.regions])
+    assert not decide(facts, ongjin).eligible
+    assert decide(facts, FirmFacts(Region("인천광역시", "서구"))).eligible
+    # Thirteen of 강원's eighteen, all without 시/군.
+    gangwon = _bizinfo_notice(
+        "[강원] 2025년 소상공인 IP출원지원 수혜 소상공인 모집 공고",
+        "<p>☞ 도내 13개시군 소재 소상공인</p>"
+        "<p>※ 춘천, 원주, 속초, 홍천, 횡성, 영월, 평창, 철원, 화천, 양구, 인제, 고성, 양양</p>"
+        "<p>☞ 상표출원 지원</p>",
+        agency="강원특별자치도",
+    )
+    assert len(gangwon.regions) == 13 and Region("강원특별자치도", "고성군") in gangwon.regions
+    assert Region("강원특별자치도", "강릉시") not in gangwon.regions
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p>- 중구, 동구, 미추홀구, 연수구, 남동구, 부평구, 계양구, 서구, 강화군, 옹진군</p>",  # every city
+        "<p>- 중구, 동구, 해운대구</p>",  # a 구 of another city
+        "<p>- 장소: 중구, 동구, 서구</p>",  # a label: where something happens, not a list alone
+        "<p>- 중구, 동구</p>",  # two are no list
+    ],
+)
+def test_a_note_that_is_not_a_list_of_the_sidos_cities_leaves_it_whole(note):
+    program = _bizinfo_notice(
+        "2025년 지원사업 모집 공고", f"<p>☞ 인천소재 중소기업</p>{note}<p>☞ 지원</p>", agency="인천광역시"
+    )
+    assert program.regions == [Region("인천광역시")]
+
+
 def test_social_economy_firms_are_social_enterprises_and_cooperatives_both():
     program = _bizinfo_notice(
         "2025년 사회적경제기업 경영컨설팅 참여기업 모집 공고",
