@@ -147,7 +147,7 @@ def match_firm(
             support_types=filters.support_types,
             closing_first=filters.closing_first,
         )
-        programs = Program.objects.published().in_bulk([r.program_id for r in ranked])
+        programs = _published_programs(ranked)
         for result in ranked:
             program = programs.get(result.program_id)
             if program is None:
@@ -167,7 +167,7 @@ def match_firm(
                     eligibility=decision.reasons,
                     is_open=result.is_open,
                     information_only=result.information_only,
-                    reposts=_reposts(result),
+                    reposts=_reposts(result, programs),
                 )
             )
             if len(items) >= limit:
@@ -266,7 +266,7 @@ def local_programs(
         return []
     query = _profile_query(profile)
     ranked = index.local_unmatched(query, limit=limit + 10, today=today)
-    programs = Program.objects.published().in_bulk([r.program_id for r in ranked])
+    programs = _published_programs(ranked)
     items: list[ProgramMatch] = []
     for result in ranked:
         program = programs.get(result.program_id)
@@ -281,7 +281,7 @@ def local_programs(
                 evidence=_evidence(program, []),  # no words met: what the program is
                 eligibility=decision.reasons,
                 is_open=result.is_open,
-                reposts=_reposts(result),
+                reposts=_reposts(result, programs),
             )
         )
         if len(items) >= limit:
@@ -289,11 +289,15 @@ def local_programs(
     return items
 
 
-def _reposts(result: Ranked) -> list[Program]:
+def _published_programs(ranked: list[Ranked]) -> dict[int, Program]:
+    """The published rows of the ranked programs and of their other postings, in one query."""
+    ids = [r.program_id for r in ranked] + [pid for r in ranked for pid in r.reposts]
+    return Program.objects.published().in_bulk(ids)
+
+
+def _reposts(result: Ranked, programs: dict[int, Program]) -> list[Program]:
     """The other published postings of a ranked program's notice, oldest id first."""
-    if not result.reposts:
-        return []
-    return list(Program.objects.published().filter(pk__in=result.reposts).order_by("pk"))
+    return [programs[pid] for pid in sorted(result.reposts) if pid in programs]
 
 
 def _evidence(program: Program, terms: list[str]) -> list[str]:
